@@ -1,0 +1,17 @@
+/**
+ * Label words that introduce metadata on a page ("作者:", "来源:", "By ..."). One list per field, shared by
+ * the metadata stage (to read the values) and the content stage (to keep these lines out of the body).
+ * Site profiles may add words for one site (SiteProfile.labels).
+ */
+export const LABELS = {
+  /** 作者/记者/文/撰稿: writers. "文" only counts directly before a colon or slash (文/张三), never inside prose. */
+  author: ['作者', '记者', '撰稿', '撰文', '文', '通讯员', '特约记者', '本报记者', '作 者', 'By', 'Author', 'Autor', 'Written by'],
+  /** 责任编辑/编辑/责编: editors, kept apart from authors. */
+  editor: ['责任编辑', '责编', '编辑', '编 辑', '主编', '校对', 'Edited by', 'Editor'],
+  /** Review lines (总监审, 监审, 审核): dropped from the body, not kept as metadata. */
+  review: ['总监审', '监审', '监 审', '审核', '审校', '终审', '二审', '一审', '三审', '初审', '复审'],
+  source: ['来源', '稿源', '出处', '来自', 'Source'],
+  date: ['时间', '日期', '发布时间', '发表时间', '发布日期', '更新时间', '发稿时间', 'Published', 'Updated', 'Date'],
+} as const;
+
+export type LabelField = keyof typeof LABELS;
