@@ -1,11 +1,101 @@
 import type { Command } from 'commander';
+import { extractArticle } from '../article.js';
+import { decodeHtml } from '../decode/index.js';
+import { readPageFile, readStdin } from '../fetch/file.js';
+import { CONVERSIONS, converter, type Conversion } from '../normalize/convert.js';
+import { UserError, reasonOf } from '../errors.js';
+import type { ArticleRecord, Extraction } from '../types.js';
+import { choiceOption } from './options.js';
+
+const FORMATS = ['json', 'jsonl', 'markdown', 'text'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ExtractFlags {
+  url?: string;
+  format?: Format;
+  convert: Conversion;
+  timeout?: number;
+}
+
+interface LoadedPage {
+  bytes: Uint8Array;
+  contentType: string | null;
+  url: string | undefined;
+}
+
+async function loadInput(input: string, flags: ExtractFlags): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(input)) {
+    throw new UserError('URL inputs arrive with the fetch stage');
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new UserError('only http(s) URLs, files and - are supported');
+  const bytes = input === '-' ? await readStdin() : await readPageFile(input);
+  return { bytes, contentType: null, url: flags.url };
+}
+
+/** Applies --convert to what a reader sees (title, text, markdown); the hash stays that of the page as published. */
+function convertRecord(record: ArticleRecord, kind: Conversion): ArticleRecord {
+  if (kind === 'none') return record;
+  const convert = converter(kind);
+  return {
+    ...record,
+    title: record.title === null ? null : convert(record.title),
+    text: convert(record.text),
+    markdown: convert(record.markdown),
+  };
+}
+
+function render(record: ArticleRecord, format: Format, input: string, debug: object | null): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ ...record, ...(debug ? { debug } : {}) }, null, 2);
+    case 'jsonl':
+      return JSON.stringify({ input, ...record, ...(debug ? { debug } : {}) });
+    case 'markdown':
+      return `${record.title ? `# ${record.title}\n\n` : ''}${record.markdown}\n`;
+    case 'text':
+      return `${record.title ? `${record.title}\n\n` : ''}${record.text}\n`;
+  }
+}
+
+function debugInfo(extraction: Extraction, charset: string, charsetSource: string): object {
+  return {
+    provenance: extraction.provenance,
+    isArticle: extraction.isArticle,
+    pageKind: extraction.pageKindReason,
+    charset: `${charset} (${charsetSource})`,
+  };
+}
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('extract articles from files, URLs or stdin without touching the archive')
-    .argument('<input...>')
-    .action(() => {
-      throw new Error('not yet');
+    .description('extract articles from files (.html, .htm, .gz), http(s) URLs or - (stdin) without touching the archive')
+    .argument('<input...>', 'files, URLs, or - for standard input')
+    .option('--url <url>', "the page's address, for a file or stdin input (resolves links, feeds timezone guesses)")
+    .addOption(choiceOption('--format <format>', 'output format (default: json for one input, jsonl for several)', FORMATS))
+    .addOption(choiceOption('--convert <kind>', 'Chinese script conversion of title and text', CONVERSIONS, 'none'))
+    .action(async (inputs: string[], flags: ExtractFlags, command: Command) => {
+      const debug = Boolean(command.optsWithGlobals().debug);
+      if (flags.url !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.url)) {
+        throw new UserError(`--url: not an http(s) URL: ${flags.url}`, 2);
+      }
+      const format: Format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
+      let failed = 0;
+      for (const input of inputs) {
+        try {
+          const page = await loadInput(input, flags);
+          const decoded = decodeHtml(page.bytes, page.contentType);
+          const extraction = extractArticle(decoded.html, { url: page.url });
+          if (!extraction.record.text) throw new UserError('no article text found');
+          const record = convertRecord(extraction.record, flags.convert);
+          const extra = debug ? debugInfo(extraction, decoded.charset, decoded.charsetSource) : null;
+          process.stdout.write(`${render(record, format, input, extra)}\n`);
+        } catch (err) {
+          failed++;
+          process.stderr.write(`newsarc: ${input}: ${reasonOf(err)}\n`);
+          if (debug && !(err instanceof UserError) && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+        }
+      }
+      if (failed > 0) process.exitCode = 1;
     });
 }
