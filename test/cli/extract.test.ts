@@ -1,0 +1,89 @@
+import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+const SEED = new URL('../../fixtures/seed/xiangcun-zhenxing.html', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'newsarc-extract-'));
+
+const ARTICLE = `<html lang="en"><head><title>Harbour reopens after storm - The Coast Gazette</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour reopens after storm</h1>
+${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: fishermen returned to the harbour on Tuesday morning after the storm passed, and the port authority said repairs to the northern pier would take several weeks.</p>`).join('\n')}
+</article><footer>© 2024 The Coast Gazette</footer></body></html>`;
+
+beforeAll(() => {
+  mkdirSync(join(dir, 'a-directory'));
+  writeFileSync(join(dir, 'good.html'), ARTICLE);
+  writeFileSync(join(dir, 'good.html.gz'), gzipSync(ARTICLE));
+  writeFileSync(join(dir, 'broken.html.gz'), gzipSync(ARTICLE).subarray(0, 40));
+  writeFileSync(join(dir, 'random.html'), Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 2654435761) % 251)));
+  writeFileSync(join(dir, 'empty.html'), '');
+  writeFileSync(join(dir, 'script-only.html'), `<html><head><script>${'var x = 1;'.repeat(1000)}</script></head><body><script>document.write("hi")</script></body></html>`);
+  const depth = 200_000;
+  writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}<p>${'Deeply nested text survives. '.repeat(20)}</p>${'</div>'.repeat(depth)}${ARTICLE}</body></html>`);
+  const paragraph = `<p>${'The council debated the harbour budget late into the night while residents waited outside. '.repeat(6)}</p>\n`;
+  writeFileSync(join(dir, 'huge.html'), `<html><body><article><h1>A very long report</h1>${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / paragraph.length))}</article></body></html>`);
+});
+
+describe('newsarc extract', () => {
+  it('prints one record for one file, as JSON', async () => {
+    const result = await runCli(['extract', join(dir, 'good.html'), '--url', 'https://gazette.example/news/harbour']);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(result.stdout);
+    expect(record.url).toBe('https://gazette.example/news/harbour');
+    expect(record.title).toBe('Harbour reopens after storm');
+    expect(record.text.split('\n')).toHaveLength(8);
+    expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads standard input with -', async () => {
+    const result = await runCli(['extract', '-', '--format', 'text'], { input: ARTICLE });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Paragraph 8: fishermen returned');
+  });
+
+  it('survives a batch of bad inputs: good records print, one newsarc: line per bad input, exit 1', async () => {
+    const inputs = ['good.html', 'missing.html', 'a-directory', 'broken.html.gz', 'random.html', 'empty.html', 'deep.html', 'huge.html', 'script-only.html', 'good.html.gz'];
+    const result = await runCli(['extract', ...inputs.map((f) => join(dir, f))]);
+    expect(result.code).toBe(1);
+    const errors = result.stderr.trim().split('\n');
+    const bad = ['missing.html', 'a-directory', 'broken.html.gz', 'random.html', 'empty.html', 'script-only.html'];
+    expect(errors).toHaveLength(bad.length);
+    bad.forEach((name, i) => expect(errors[i]).toMatch(new RegExp(`^newsarc: .*${name.replace('.', '\\.')}: \\S`)));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records.map((r) => r.input.split('/').pop())).toEqual(['good.html', 'deep.html', 'huge.html', 'good.html.gz']);
+    expect(records[1].text).toContain('Deeply nested text survives.');
+    expect(records[2].wordCount).toBeGreaterThan(1_000_000);
+  }, 120_000);
+
+  it('exits 2 with one line on a bad flag value', async () => {
+    const result = await runCli(['extract', join(dir, 'good.html'), '--format', 'yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^newsarc: .*yaml/);
+  });
+
+  it.runIf(existsSync(SEED))('extracts the seed page with its metadata', async () => {
+    const result = await runCli(['extract', SEED, '--url', 'https://www.zgxczx.cn/content/2021-11/13/content_1.html']);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(result.stdout);
+    expect(record).toMatchObject({
+      title: '东西帮扶助振兴 山海相连情相依',
+      publishedAt: '2021-11-13T16:24:01+08:00',
+      source: '中国乡村振兴网',
+      authors: ['柴秋实', '吴鲁', '任存军'],
+      editors: ['胡津瑞'],
+    });
+  });
+
+  it('converts Simplified to Traditional with --convert s2t', async () => {
+    const page = '<html><body><article><h1>乡村振兴</h1><p>东西帮扶助振兴，山海相连情相依。两地干部互派挂职，开展产业合作与劳务协作，共同推进乡村振兴。</p><p>这是第二段文字，讲述社会帮扶情暖渭水源头的故事，以及东西部协作的新进展。</p></article></body></html>';
+    const result = await runCli(['extract', '-', '--convert', 's2t'], { input: page });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).text).toContain('東西幫扶助振興');
+  });
+});
