@@ -19,6 +19,8 @@ export interface FetchRequest {
   headers?: Record<string, string>;
   /** Accept non-HTML bodies (robots.txt, sitemaps, feeds). Default false: non-HTML types fail with kind 'not-html'. */
   anyContentType?: boolean;
+  /** Cancels the request and any backoff wait (crawl shutdown); the abort reason is thrown as is. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -36,6 +38,12 @@ export interface FetchResult {
   body: Uint8Array;
   /** The body reached maxBytes and was cut off. */
   truncated: boolean;
+}
+
+/** Anything that fetches like HttpClient: the crawler and robots take this, so tests can stand in for the network. */
+export interface Fetcher {
+  /** Resolves with a 2xx or 304 result; anything else throws FetchError (or the abort reason of `signal`). */
+  fetch(req: FetchRequest): Promise<FetchResult>;
 }
 
 export type FetchErrorKind =
