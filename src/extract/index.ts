@@ -1,5 +1,15 @@
-import type { Document } from 'domhandler';
-import type { ExtractOptions } from '../types.js';
+import { load } from 'cheerio';
+import type { Document, Element, ParentNode } from 'domhandler';
+import type { ExtractOptions, SiteProfile } from '../types.js';
+import { segment, type Block, type BlockRanges } from './blocks.js';
+import { dropRepeatedRuns } from './dedupe.js';
+import { baseUrl, collectLinks } from './links.js';
+import { classifyPage } from './pagekind.js';
+import { dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
+import { render } from './render.js';
+import { chooseBody, type BodyChoice } from './select.js';
+
+export { blockFingerprint } from './blocks.js';
 
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
@@ -17,7 +27,86 @@ export interface ContentResult {
   blockFingerprints: string[];
 }
 
-/** STUB: the content work replaces this. May prune the tree. */
-export function extractContent(_doc: Document, _options: ContentOptions): ContentResult {
-  return { text: '', markdown: '', reason: 'stub', isArticle: false, pageKindReason: 'stub', links: [], blockFingerprints: [] };
+/** Removes the profile's `remove` selectors and returns the elements its `body` selector picks (if any). */
+function applyProfile(doc: Document, profile: SiteProfile | undefined): ParentNode[] {
+  if (!profile || (!profile.remove?.length && !profile.body)) return [];
+  const $ = load(doc);
+  for (const selector of profile.remove ?? []) $(selector).remove();
+  if (!profile.body) return [];
+  const picked = $(profile.body).toArray().filter((n): n is Element => n.type === 'tag');
+  // Nested matches would print their text twice: keep the outermost.
+  return picked.filter((el) => !picked.some((other) => other !== el && $(other).find(el).length > 0));
 }
+
+/** Body blocks of the chosen containers, without nested furniture, navigation and metadata lines. */
+function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readonly ParentNode[]): Block[] {
+  const out: Block[] = [];
+  for (const root of roots) {
+    const range = ranges.get(root) ?? (root.parent === null ? { start: 0, end: blocks.length } : undefined);
+    if (!range) continue;
+    for (let i = range.start; i < range.end; i++) {
+      const block = blocks[i]!;
+      if (isNestedFurniture(block, root) || isLinkBlock(block) || isBoilerplateLine(block)) continue;
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/**
+ * Blocks learned as boilerplate for the host leave the body only at its edges: inside the article's own run
+ * of text a repeated sentence (a standing disclaimer, a recurring quote) is the article's.
+ */
+function trimLearnedBoilerplate(body: Block[], learned: ReadonlySet<string> | undefined): Block[] {
+  if (!learned || learned.size === 0) return body;
+  const isLearned = (b: Block) => b.fingerprint !== '' && learned.has(b.fingerprint);
+  let from = 0;
+  let to = body.length;
+  while (from < to && (isLearned(body[from]!) || body[from]!.kind === 'img')) from++;
+  while (to > from && (isLearned(body[to - 1]!) || body[to - 1]!.kind === 'img')) to--;
+  // Images at the edges were only skipped over to reach learned blocks: give them back.
+  while (from > 0 && body[from - 1]!.kind === 'img') from--;
+  while (to < body.length && body[to]!.kind === 'img') to++;
+  return body.slice(from, to);
+}
+
+/**
+ * HTML tree → main content. Segments the page into blocks once, scores containers, takes the best with its
+ * prose siblings, prunes furniture and metadata lines, drops second copies of the body, and renders text and
+ * Markdown. May prune the tree (profile `remove` selectors).
+ */
+export function extractContent(doc: Document, options: ContentOptions): ContentResult {
+  const base = baseUrl(options.url, doc);
+  const links = collectLinks(doc, base);
+  const profileRoots = applyProfile(doc, options.profile);
+  const { blocks, ranges } = segment(doc, base);
+  const learned = options.boilerplate;
+
+  let choice: BodyChoice | null = null;
+  if (profileRoots.length > 0) {
+    choice = { roots: profileRoots, reason: `profile body selector ${options.profile!.body}` };
+  } else {
+    const skipLearned = (b: Block) => learned !== undefined && b.fingerprint !== '' && learned.has(b.fingerprint);
+    choice = chooseBody(blocks, ranges, (b) => b.furniture.length > 0 || skipLearned(b)) ??
+      chooseBody(blocks, ranges, skipLearned);
+  }
+  const roots = choice?.roots ?? [doc];
+  let body = bodyBlocks(blocks, ranges, roots);
+  body = dropTitle(body, options.title);
+  body = dropRepeatedRuns(body);
+  body = trimLearnedBoilerplate(body, learned);
+
+  const { text, markdown } = render(body);
+  const kind = classifyPage(body, blocks, base, options.title);
+  const fingerprints = [...new Set(blocks.map((b) => b.fingerprint).filter((f) => f !== ''))];
+  return {
+    text,
+    markdown,
+    reason: choice?.reason ?? 'no scored container: whole document',
+    isArticle: kind.isArticle,
+    pageKindReason: kind.reason,
+    links,
+    blockFingerprints: fingerprints,
+  };
+}
+

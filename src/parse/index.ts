@@ -1,7 +1,96 @@
 import { parseDocument } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import { isTag, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 
-/** Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages). STUB: the content work owns this. */
+/**
+ * Deepest element nesting kept after parsing. Real pages stay below ~60 levels; broken generators
+ * (unclosed <div>s, a 200,000-deep <b> bomb) go far deeper. Capping the depth once here lets every later
+ * stage (selectors, serialisers, our own walkers) recurse without blowing the stack.
+ */
+export const MAX_TREE_DEPTH = 400;
+
+/** Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages), then caps the tree depth. */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  capDepth(doc, MAX_TREE_DEPTH);
+  return doc;
 }
+
+/**
+ * Re-parents everything below `maxDepth` to the element at that depth, in document order: the text and the
+ * elements survive (emptied of their own children), only the excess nesting is lost.
+ */
+export function capDepth(root: ParentNode, maxDepth: number): void {
+  const stack: Array<[ParentNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth >= maxDepth) {
+      flattenInto(node);
+      continue;
+    }
+    for (const child of node.children) {
+      if (isTag(child) && child.children.length > 0) stack.push([child, depth + 1]);
+    }
+  }
+}
+
+function flattenInto(node: ParentNode): void {
+  if (!node.children.some((c) => isTag(c) && c.children.length > 0)) return;
+  const flat: ChildNode[] = [];
+  const stack: ChildNode[] = [...node.children].reverse();
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    flat.push(child);
+    if (isTag(child) && child.children.length > 0) {
+      for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i]!);
+      child.children = [];
+    }
+  }
+  relink(node, flat);
+}
+
+/** Makes `children` the child list of `parent`, fixing the parent/sibling pointers domhandler keeps. */
+export function relink(parent: ParentNode, children: ChildNode[]): void {
+  parent.children = children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    child.parent = parent;
+    child.prev = children[i - 1] ?? null;
+    child.next = children[i + 1] ?? null;
+  }
+}
+
+/** Detaches a node from its parent (domutils' removeElement does the same; kept here beside relink). */
+export function detach(node: AnyNode): void {
+  const parent = node.parent;
+  if (parent) {
+    const i = parent.children.indexOf(node as ChildNode);
+    if (i >= 0) parent.children.splice(i, 1);
+  }
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = null;
+  node.prev = null;
+  node.next = null;
+}
+
+/** Visits every node below `root` in document order without recursion; `enter` returns false to skip a subtree. */
+export function walk(root: ParentNode, enter: (node: ChildNode) => boolean | void): void {
+  const stack: ChildNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (enter(node) === false) continue;
+    if (isTag(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
+/** The text of a subtree, iteratively (domutils' textContent recurses). */
+export function textOf(root: ParentNode): string {
+  let out = '';
+  walk(root, (node) => {
+    if (node.type === 'text') out += (node as unknown as { data: string }).data;
+  });
+  return out;
+}
+
+export type { Document, Element };

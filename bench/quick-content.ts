@@ -1,0 +1,43 @@
+/**
+ * Quick feedback for the content stage (the full harness is bench/quality): runs extractArticle over the
+ * AEB or chinese-wced pages and writes `{"input", "text"}` JSONL plus the ground truth of the pages present, for
+ * ../shared/tools/aeb_score.py. Prints in-process pages/s (extraction only, decoding excluded).
+ *
+ * usage: node quick-content.js aeb|wced OUT_DIR
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extractArticle } from '../src/article.js';
+import { decodeHtml } from '../src/decode/index.js';
+
+const DATASETS = {
+  aeb: { html: 'scrapinghub-aeb/html', truth: 'scrapinghub-aeb/ground-truth.json' },
+  wced: { html: 'chinese-wced/html', truth: 'chinese-wced/eval/cleaned_ground.json' },
+} as const;
+
+const [name, outDir] = process.argv.slice(2) as [keyof typeof DATASETS, string];
+const set = DATASETS[name];
+if (!set || !outDir) {
+  process.stderr.write('usage: quick-content aeb|wced OUT_DIR\n');
+  process.exit(2);
+}
+const root = process.env.NEWSARC_DATASETS ?? '../shared/datasets';
+const dir = join(root, set.html);
+const truth = JSON.parse(readFileSync(join(root, set.truth), 'utf8')) as Record<string, { articleBody: string }>;
+const files = readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort();
+const pages = files.map((file) => ({ file, html: decodeHtml(gunzipSync(readFileSync(join(dir, file)))).html }));
+
+const lines: string[] = [];
+const present: Record<string, { articleBody: string }> = {};
+const started = process.hrtime.bigint();
+for (const { file, html } of pages) {
+  const { record } = extractArticle(html, {});
+  lines.push(JSON.stringify({ input: file, text: record.text }));
+  const id = file.split('.')[0]!;
+  if (truth[id]) present[id] = truth[id];
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+writeFileSync(join(outDir, `${name}.jsonl`), `${lines.join('\n')}\n`);
+writeFileSync(join(outDir, `${name}-truth.json`), JSON.stringify(present));
+process.stdout.write(`${pages.length} pages in ${seconds.toFixed(2)} s: ${(pages.length / seconds).toFixed(0)} pages/s\n`);

@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import type { ChildNode, Element, ParentNode, Text } from 'domhandler';
+import { textOf } from '../parse/index.js';
+import { collapseWhitespace, wordCount } from '../normalize/text.js';
+import { absoluteHttpUrl } from './links.js';
+import {
+  BLOCK_TAGS, BOLD_TAGS, DROPPED_TAGS, FURNITURE_TAGS, HIDDEN_STYLE, IMAGE_SOURCE_ATTRIBUTES, ITALIC_TAGS,
+  MAYBE_CONTENT_HINT, UNLIKELY_HINT,
+} from './rules.js';
+
+export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre' | 'caption' | 'table' | 'img';
+
+/** One run of text between block boundaries (or one image / data table), in document order. */
+export interface Block {
+  index: number;
+  kind: BlockKind;
+  /** Heading level (1-6) or list nesting depth (1 = top level). */
+  level: number;
+  ordered: boolean;
+  /** Plain text, white space collapsed. */
+  text: string;
+  /** Inline Markdown (links, bold, italic, code) of the same text. */
+  markdown: string;
+  words: number;
+  linkWords: number;
+  /** Words inside <b>/<strong>: a paragraph that is all bold is a section heading. */
+  boldWords: number;
+  /** The innermost block element holding the text. */
+  owner: ParentNode;
+  /** Furniture elements around the block (nav, footer, class="share" ...), outermost first; empty when none. */
+  furniture: readonly Element[];
+  image?: { src: string; alt: string };
+  rows?: string[][];
+  fingerprint: string;
+}
+
+/** Where each block element's blocks start and end in the block list ([start, end)). */
+export type BlockRanges = Map<ParentNode, { start: number; end: number }>;
+
+export interface Segmentation {
+  blocks: Block[];
+  ranges: BlockRanges;
+}
+
+/**
+ * The normalised fingerprint of a text block: NFKC, case folded, letters and digits only, hashed. Two copies
+ * of a paragraph that differ only in white space, punctuation or markup share it. Empty for blocks without
+ * letters or digits.
+ */
+export function blockFingerprint(text: string): string {
+  const core = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (core === '') return '';
+  return createHash('sha1').update(core).digest('base64url').slice(0, 16);
+}
+
+function isElement(node: ChildNode | ParentNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && !/fallback-image/.test(a.class ?? '')) return true;
+  return a.style !== undefined && HIDDEN_STYLE.test(a.style);
+}
+
+function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.name)) return true;
+  if (el.name === 'body' || el.name === 'html' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
+  const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  if (hint.length < 3) return false;
+  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+}
+
+function imageSource(el: Element, base: URL | null): string | null {
+  for (const attr of IMAGE_SOURCE_ATTRIBUTES) {
+    const url = absoluteHttpUrl(el.attribs[attr], base);
+    if (url) return url;
+  }
+  return null;
+}
+
+/** Tracking pixels and spacer GIFs of old portals declare a 1-2 pixel size. */
+function isSpacerImage(el: Element): boolean {
+  const w = Number.parseInt(el.attribs.width ?? '', 10);
+  const h = Number.parseInt(el.attribs.height ?? '', 10);
+  return (w > 0 && w < 3) || (h > 0 && h < 3);
+}
+
+const CELL_BLOCK_TAGS = new Set(['p', 'div', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'br', 'img']);
+/** A cell longer than this holds prose: the table is a layout table (old portals put whole articles in one <td>). */
+const MAX_DATA_CELL_WORDS = 60;
+
+/** Rows of a table that holds data (cells of short text), or null for a layout table. */
+function dataTableRows(table: Element): string[][] | null {
+  const rows: string[][] = [];
+  const stack: ChildNode[] = [...table.children].reverse();
+  let widest = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (node.name === 'tr') {
+      const cells: string[] = [];
+      for (const cell of node.children) {
+        if (!isElement(cell) || (cell.name !== 'td' && cell.name !== 'th')) continue;
+        const inner: ChildNode[] = [...cell.children];
+        while (inner.length > 0) {
+          const n = inner.pop()!;
+          if (!isElement(n)) continue;
+          if (CELL_BLOCK_TAGS.has(n.name)) return null;
+          inner.push(...n.children);
+        }
+        const text = collapseWhitespace(textOf(cell));
+        if (wordCount(text) > MAX_DATA_CELL_WORDS) return null;
+        cells.push(text);
+      }
+      if (cells.length > 0) rows.push(cells);
+      widest = Math.max(widest, cells.length);
+      continue;
+    }
+    if (node.name === 'table') return null;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  if (rows.length < 2 || widest < 2 || rows.every((r) => r.every((c) => c === ''))) return null;
+  return rows;
+}
+
+const LIST_TAGS = new Set(['ul', 'ol']);
+const HEADING_LEVEL: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+/** Kind of the text at the top of the open block elements: the nearest structural element decides. */
+function blockKind(open: readonly ParentNode[]): { kind: BlockKind; level: number; ordered: boolean } {
+  for (let i = open.length - 1; i >= 0; i--) {
+    const el = open[i]!;
+    if (!isElement(el)) break;
+    const heading = HEADING_LEVEL[el.name];
+    if (heading) return { kind: 'h', level: heading, ordered: false };
+    if (el.name === 'pre') return { kind: 'pre', level: 0, ordered: false };
+    if (el.name === 'li' || el.name === 'dd') {
+      let level = 0;
+      let ordered = false;
+      for (let j = i - 1; j >= 0; j--) {
+        const up = open[j]!;
+        if (isElement(up) && LIST_TAGS.has(up.name)) {
+          if (level === 0) ordered = up.name === 'ol';
+          level++;
+        }
+      }
+      return { kind: 'li', level: Math.max(level, 1), ordered };
+    }
+    if (el.name === 'blockquote') return { kind: 'quote', level: 0, ordered: false };
+    if (el.name === 'figcaption' || el.name === 'caption') return { kind: 'caption', level: 0, ordered: false };
+  }
+  return { kind: 'p', level: 0, ordered: false };
+}
+
+/** Escapes the characters that would turn plain text into Markdown syntax inside a line. */
+function escapeInline(s: string): string {
+  return s.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
+
+interface InlineMark {
+  el: Element;
+  start: number;
+  kind: 'link' | 'bold' | 'italic' | 'code';
+  href?: string | null;
+}
+
+/**
+ * Splits the page into blocks in one iterative pass: block elements, <br>, images and data tables end a
+ * block; inline elements contribute Markdown marks. Hidden subtrees and non-content tags are skipped.
+ */
+export function segment(root: ParentNode, base: URL | null): Segmentation {
+  const blocks: Block[] = [];
+  const ranges: BlockRanges = new Map();
+  const open: ParentNode[] = [root];
+  const furniture: Element[] = [];
+  let furnitureSnapshot: readonly Element[] = [];
+  const marks: InlineMark[] = [];
+  let raw = '';
+  let md = '';
+  let linkText = '';
+  let boldText = '';
+  let linkDepth = 0;
+  let boldDepth = 0;
+  let preDepth = 0;
+
+  const push = (fields: Omit<Block, 'index' | 'owner' | 'furniture' | 'fingerprint' | 'level' | 'ordered' | 'kind'> &
+    Partial<Pick<Block, 'kind' | 'level' | 'ordered'>>): void => {
+    const kind = fields.kind ? { kind: fields.kind, level: fields.level ?? 0, ordered: false } : blockKind(open);
+    blocks.push({
+      ...fields,
+      ...kind,
+      index: blocks.length,
+      owner: open[open.length - 1]!,
+      furniture: furnitureSnapshot,
+      fingerprint: blockFingerprint(fields.text),
+    });
+  };
+
+  const flush = (): void => {
+    const text = preDepth > 0 ? raw.replace(/^\n+|\s+$/g, '') : collapseWhitespace(raw);
+    if (text !== '') {
+      // Marks still open continue in the next block: close them here, reopen after.
+      let markdown = md;
+      for (let i = marks.length - 1; i >= 0; i--) markdown = closeMark(markdown, marks[i]!);
+      markdown = preDepth > 0 ? text : collapseWhitespace(markdown);
+      const words = wordCount(text);
+      push({ text, markdown, words, linkWords: linkText ? wordCount(linkText) : 0, boldWords: boldText ? wordCount(boldText) : 0 });
+    }
+    raw = '';
+    md = '';
+    linkText = '';
+    boldText = '';
+    for (const mark of marks) mark.start = 0;
+  };
+
+  type Step = { node: ChildNode; exit: boolean };
+  const stack: Step[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i]!, exit: false });
+
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (node.type === 'text') {
+      const data = (node as Text).data;
+      raw += data;
+      const piece = preDepth > 0 ? data : escapeInline(data.replace(/\s+/g, ' '));
+      md += piece;
+      if (linkDepth > 0) linkText += ` ${data}`;
+      if (boldDepth > 0) boldText += ` ${data}`;
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const el = node;
+    const name = el.name;
+
+    if (exit) {
+      if (BLOCK_TAGS.has(name)) {
+        flush();
+        const range = ranges.get(el);
+        if (range) range.end = blocks.length;
+        open.pop();
+      } else {
+        const mark = marks[marks.length - 1];
+        if (mark?.el === el) {
+          marks.pop();
+          md = closeMark(md, mark);
+          if (mark.kind === 'link') linkDepth--;
+          if (mark.kind === 'bold') boldDepth--;
+        }
+      }
+      if (name === 'pre') preDepth--;
+      if (furniture[furniture.length - 1] === el) {
+        furniture.pop();
+        furnitureSnapshot = furniture.slice();
+      }
+      continue;
+    }
+
+    if (DROPPED_TAGS.has(name) || isHidden(el)) continue;
+    if (name === 'br') {
+      if (preDepth > 0) {
+        raw += '\n';
+        md += '\n';
+      } else flush();
+      continue;
+    }
+    if (name === 'hr') {
+      flush();
+      continue;
+    }
+    if (name === 'img') {
+      const src = imageSource(el, base);
+      if (src && !isSpacerImage(el)) {
+        flush();
+        const alt = collapseWhitespace(el.attribs.alt ?? '');
+        push({ kind: 'img', text: '', markdown: `![${escapeInline(alt)}](${src})`, words: 0, linkWords: 0, boldWords: 0, image: { src, alt } });
+      }
+      continue;
+    }
+    if (name === 'table') {
+      const rows = dataTableRows(el);
+      if (rows) {
+        flush();
+        const text = rows.map((r) => r.join(' | ')).join('\n');
+        ranges.set(el, { start: blocks.length, end: blocks.length + 1 });
+        push({ kind: 'table', text, markdown: text, words: wordCount(text), linkWords: 0, boldWords: 0, rows });
+        continue;
+      }
+    }
+
+    stack.push({ node: el, exit: true });
+    if (isFurniture(el)) {
+      furniture.push(el);
+      furnitureSnapshot = furniture.slice();
+    }
+    if (name === 'pre') preDepth++;
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      open.push(el);
+      ranges.set(el, { start: blocks.length, end: blocks.length });
+    } else if (name === 'a') {
+      marks.push({ el, start: md.length, kind: 'link', href: absoluteHttpUrl(el.attribs.href, base) });
+      linkDepth++;
+    } else if (BOLD_TAGS.has(name)) {
+      marks.push({ el, start: md.length, kind: 'bold' });
+      boldDepth++;
+    } else if (ITALIC_TAGS.has(name)) {
+      marks.push({ el, start: md.length, kind: 'italic' });
+    } else if (name === 'code' && preDepth === 0) {
+      marks.push({ el, start: md.length, kind: 'code' });
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]!, exit: false });
+  }
+  flush();
+  return { blocks, ranges };
+}
+
+/** Wraps the Markdown written since `mark.start` in the mark's syntax (nothing for an empty span). */
+function closeMark(md: string, mark: InlineMark): string {
+  const head = md.slice(0, mark.start);
+  const span = md.slice(mark.start);
+  const inner = span.trim();
+  if (inner === '') return md;
+  const lead = span.startsWith(' ') ? ' ' : '';
+  const trail = span.endsWith(' ') ? ' ' : '';
+  switch (mark.kind) {
+    case 'link':
+      return mark.href ? `${head}${lead}[${inner}](${mark.href})${trail}` : md;
+    case 'bold':
+      return `${head}${lead}**${inner}**${trail}`;
+    case 'italic':
+      return `${head}${lead}*${inner}*${trail}`;
+    case 'code':
+      return `${head}${lead}\`${inner.replace(/\\([\\`*_[\]<>])/g, '$1')}\`${trail}`;
+  }
+}

@@ -1,0 +1,64 @@
+import type { ParentNode } from 'domhandler';
+import { LABELS } from '../metadata/labels.js';
+import { blockFingerprint, type Block } from './blocks.js';
+import { BOILERPLATE_LINE, THRESHOLDS } from './rules.js';
+
+/** Label words of every metadata field; a body line opening with one is a metadata line, not prose. */
+const ALL_LABELS = Object.values(LABELS).flat();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const labelAlternation = ALL_LABELS.map((w) => escapeRegExp(w).replace(/ /g, '\\s*')).sort((a, b) => b.length - a.length).join('|');
+/** `作者:张三`, `来源 / 新华社`, `By Jane Doe`, `Updated: ...`: a label, then a separator. */
+const LABELLED_LINE = new RegExp(`^[\\[【(（]?\\s*(?:${labelAlternation})\\s*[:：/|丨]`, 'i');
+/**
+ * `责任编辑胡津瑞`, `总监审姚卜成`, `标签媒体关注`: Chinese portals also run label and value together. Only labels of
+ * two or more characters count here (a lone 文 or 编辑 opens prose too), and only on short lines.
+ */
+const RUN_TOGETHER_LABEL = new RegExp(
+  `^(?:${ALL_LABELS.filter((w) => w.length >= 2 && /[\u4e00-\u9fff]/.test(w) && w !== '编辑' && w !== '来自').map(escapeRegExp).join('|')})`,
+);
+const ENGLISH_BYLINE = /^(?:by|written by|posted by|reported by|words by|photos? by)\s+\p{Lu}/iu;
+const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
+
+/** Lines that are metadata, widgets or footer text wherever they appear. */
+export function isBoilerplateLine(block: Block): boolean {
+  const text = block.text;
+  if (block.words <= 40 && LABELLED_LINE.test(text)) return true;
+  if (block.words <= 15 && RUN_TOGETHER_LABEL.test(text)) return true;
+  if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
+  if (block.words <= 12 && DATE_ONLY.test(text)) return true;
+  if (block.words > 60) return false;
+  return BOILERPLATE_LINE.some((re) => re.test(text));
+}
+
+/** Navigation inside the body: a block that is mostly link text (related lists, tag clouds, "next" links). */
+export function isLinkBlock(block: Block): boolean {
+  if (block.words === 0 || block.linkWords === 0) return false;
+  const density = block.linkWords / block.words;
+  if (density > THRESHOLDS.maxLinkDensity) return true;
+  return block.words <= THRESHOLDS.shortLinkBlockWords && density > 0.33 && block.kind !== 'h';
+}
+
+/** Whether `node` lies strictly inside `root` (parent pointers; the tree depth is capped). */
+function isStrictlyInside(node: ParentNode, root: ParentNode): boolean {
+  for (let up = node.parent; up; up = up.parent) if (up === root) return true;
+  return false;
+}
+
+/** Furniture (share bars, tag lists, editor boxes) nested inside the chosen container. */
+export function isNestedFurniture(block: Block, root: ParentNode): boolean {
+  for (const el of block.furniture) if (isStrictlyInside(el, root)) return true;
+  return false;
+}
+
+/** Drops the title line when the body repeats it (the page's <h1> sits inside the article container). */
+export function dropTitle(blocks: Block[], title: string | null | undefined): Block[] {
+  const titlePrint = title ? blockFingerprint(title) : '';
+  return blocks.filter((b, i) => {
+    if (b.kind === 'h' && b.level === 1 && i < 3) return false;
+    return !(titlePrint && i < 5 && b.fingerprint === titlePrint && b.kind !== 'img');
+  });
+}

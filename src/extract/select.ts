@@ -1,0 +1,146 @@
+import type { Element, ParentNode } from 'domhandler';
+import type { Block, BlockRanges } from './blocks.js';
+import { CLASS_WEIGHT, NEGATIVE_HINT, PARAGRAPH_TAGS, POSITIVE_HINT, THRESHOLDS } from './rules.js';
+
+/** The chosen body: the container elements (in document order) and how they were chosen. */
+export interface BodyChoice {
+  roots: ParentNode[];
+  reason: string;
+}
+
+interface Tally {
+  words: number;
+  linkWords: number;
+  score: number;
+}
+
+/** Punctuation that separates clauses in English and Chinese prose: navigation has little of it. */
+const CLAUSE_PUNCTUATION = /[,，、;；。.!?！？]/g;
+
+function blockScore(block: Block): number {
+  if (block.words < THRESHOLDS.minScoredWords) return 0;
+  if (block.kind === 'h' || block.kind === 'img' || block.kind === 'caption') return 0;
+  const clauses = block.text.match(CLAUSE_PUNCTUATION)?.length ?? 0;
+  const length = Math.min(block.words / THRESHOLDS.wordsPerPoint, THRESHOLDS.maxLengthPoints);
+  const linkShare = block.linkWords / block.words;
+  return (1 + Math.min(clauses, 10) + length) * (1 - linkShare) ** 2;
+}
+
+function isElementNode(node: ParentNode): node is Element {
+  return node.type === 'tag';
+}
+
+/** Readability's tag priors: prose lives in <div>/<article>, lists and headings rarely hold a whole article. */
+const TAG_PRIOR: Record<string, number> = {
+  article: 10, main: 5, section: 3, div: 5, td: 3, pre: 3, blockquote: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3, h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+};
+
+function classWeight(el: Element): number {
+  let weight = 0;
+  for (const hint of [el.attribs.class, el.attribs.id]) {
+    if (!hint) continue;
+    if (NEGATIVE_HINT.test(hint)) weight -= CLASS_WEIGHT;
+    if (POSITIVE_HINT.test(hint)) weight += CLASS_WEIGHT;
+  }
+  return weight;
+}
+
+/** The container a block's score starts at: paragraph elements pass it to the element around them. */
+function scoreStart(owner: ParentNode): ParentNode | null {
+  let node: ParentNode | null = owner;
+  while (node && isElementNode(node) && PARAGRAPH_TAGS.has(node.name)) node = node.parent;
+  return node;
+}
+
+/**
+ * Scores containers Readability-style (each prose block adds to its container and, decaying, to the two above
+ * it), weighting by tag, class/id hints and link density, then extends the winner to siblings that carry prose
+ * too (articles split by ads or into sections).
+ */
+export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: (b: Block) => boolean): BodyChoice | null {
+  const tallies = new Map<ParentNode, Tally>();
+  const tally = (node: ParentNode): Tally => {
+    let t = tallies.get(node);
+    if (!t) {
+      t = { words: 0, linkWords: 0, score: 0 };
+      tallies.set(node, t);
+    }
+    return t;
+  };
+
+  for (const block of blocks) {
+    if (block.words === 0 || skip(block)) continue;
+    for (let node: ParentNode | null = block.owner; node; node = node.parent) {
+      const t = tally(node);
+      t.words += block.words;
+      t.linkWords += block.linkWords;
+    }
+    const score = blockScore(block);
+    if (score === 0) continue;
+    let node = scoreStart(block.owner);
+    for (let level = 0; node && level < THRESHOLDS.scoreLevels; level++, node = node.parent) {
+      if (!isElementNode(node)) break;
+      tally(node).score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+
+  const finalScore = new Map<ParentNode, number>();
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [node, t] of tallies) {
+    if (t.score === 0 || !isElementNode(node)) continue;
+    const linkDensity = t.words > 0 ? t.linkWords / t.words : 0;
+    const score = (t.score + (TAG_PRIOR[node.name] ?? 0) + classWeight(node)) * (1 - linkDensity);
+    finalScore.set(node, score);
+    if (score > bestScore) {
+      bestScore = score;
+      best = node;
+    }
+  }
+  if (!best) return null;
+
+  // A lone child carries nothing its parent does not: climb so siblings of the real container are seen.
+  let top: ParentNode = best;
+  while (top.parent && isElementNode(top.parent) && top.parent.name !== 'body' &&
+    top.parent.children.filter((c) => c.type === 'tag').length === 1) top = top.parent;
+
+  const roots: ParentNode[] = [];
+  const threshold = Math.max(10, bestScore * THRESHOLDS.siblingShare);
+  const parent = top.parent;
+  const siblings = parent ? parent.children : [top];
+  const topClass = isElementNode(top) ? top.attribs.class : undefined;
+  for (const sibling of siblings) {
+    if (sibling === top) {
+      roots.push(top);
+      continue;
+    }
+    if (sibling.type !== 'tag') continue;
+    const el = sibling as Element;
+    const range = ranges.get(el);
+    if (!range || range.start === range.end) continue;
+    const bonus = topClass && el.attribs.class === topClass ? bestScore * 0.2 : 0;
+    const score = (finalScore.get(el) ?? 0) + bonus;
+    if (score >= threshold) {
+      roots.push(el);
+      continue;
+    }
+    if (PARAGRAPH_TAGS.has(el.name) && el.name !== 'li' && !el.name.startsWith('h')) {
+      const t = tallies.get(el);
+      if (!t || t.words === 0) continue;
+      const linkDensity = t.linkWords / t.words;
+      const lastText = blocks[range.end - 1]?.text ?? '';
+      if ((t.words > 40 && linkDensity < 0.25) || (t.words > 0 && linkDensity === 0 && /[.。!?！？"”]$/.test(lastText))) roots.push(el);
+    }
+  }
+  const label = isElementNode(top) ? describe(top) : 'document';
+  const extra = roots.length > 1 ? ` + ${roots.length - 1} sibling(s)` : '';
+  return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
+}
+
+/** `div#article.main-text` style label for --debug output. */
+export function describe(el: Element): string {
+  const id = el.attribs.id ? `#${el.attribs.id}` : '';
+  const cls = el.attribs.class ? `.${el.attribs.class.trim().split(/\s+/).slice(0, 2).join('.')}` : '';
+  return `${el.name}${id}${cls}`;
+}
