@@ -40,6 +40,8 @@ export interface FrontierItem {
   kind: PageKind;
   state: FrontierState;
   attempts: number;
+  /** The lastmod its discovery gave (sitemap <lastmod>, feed entry date), when any. */
+  lastmod?: string | null;
 }
 
 export interface Validators {
