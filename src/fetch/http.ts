@@ -122,7 +122,8 @@ export class HttpClient implements Fetcher {
 
   /** One request to one URL, no redirects followed. */
   private async attempt(url: string, req: FetchRequest): Promise<Outcome> {
-    const { timeoutMs, maxBytes, userAgent } = this.options;
+    const { timeoutMs, userAgent } = this.options;
+    const maxBytes = req.maxBytes ?? this.options.maxBytes;
     const deadline = AbortSignal.timeout(timeoutMs * ATTEMPT_DEADLINE_FACTOR);
     const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     let response: Dispatcher.ResponseData;

@@ -19,6 +19,8 @@ export interface FetchRequest {
   headers?: Record<string, string>;
   /** Accept non-HTML bodies (robots.txt, sitemaps, feeds). Default false: non-HTML types fail with kind 'not-html'. */
   anyContentType?: boolean;
+  /** Overrides the client's `maxBytes` for this request (robots.txt is read up to 500 KiB). */
+  maxBytes?: number;
   /** Cancels the request and any backoff wait (crawl shutdown); the abort reason is thrown as is. */
   signal?: AbortSignal;
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/fetch/http.js';
+import { RobotsCache, ROBOTS_MAX_BYTES } from '../../src/fetch/robots.js';
 import { FetchError, type FetchErrorKind } from '../../src/fetch/types.js';
 import { decodeHtml } from '../../src/decode/index.js';
 import {
@@ -20,6 +21,7 @@ import {
   redirectChain,
   redirectLoop,
   resetMidBody,
+  text,
   stallBeforeHeaders,
   stallMidBody,
   startTestServer,
@@ -210,5 +212,58 @@ describe('hostile servers', () => {
 
     const utf8SaysGbk = await strict.fetch({ url: server.url('/utf8-says-gbk') });
     expect(decodeHtml(utf8SaysGbk.body, utf8SaysGbk.contentType).html).toContain(GBK_PAGE_TITLE);
+  });
+});
+
+describe('hostile robots.txt (RFC 9309)', () => {
+  const servers: TestServer[] = [];
+  let client: HttpClient;
+  beforeAll(() => {
+    client = new HttpClient({ timeoutMs: 300, retries: 1, backoffMs: 1 });
+  });
+  afterAll(async () => {
+    await client.close();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+  async function siteWithRobots(robots: Route): Promise<{ server: TestServer; robots: RobotsCache }> {
+    const server = await startTestServer({ '/robots.txt': robots, '*': html(PAGE) });
+    servers.push(server);
+    return { server, robots: new RobotsCache(client, { userAgent: 'newsarc/0.1' }) };
+  }
+
+  it('treats a robots.txt that is an HTML page as no rules, even when its text says Disallow', async () => {
+    const page = '<!DOCTYPE html><html><body><h1>Page not found</h1><pre>User-agent: *\nDisallow: /</pre></body></html>';
+    const { server, robots } = await siteWithRobots(html(page));
+    expect(await robots.isAllowed(server.url('/news/1.html'))).toBe(true);
+  });
+
+  it('reads a huge robots.txt only up to 500 KiB, whole lines only', async () => {
+    const filler = '# '.padEnd(98, '=') + '\n';
+    const huge = `User-agent: *\nDisallow: /early/\n${filler.repeat(Math.ceil(ROBOTS_MAX_BYTES / filler.length))}Disallow: /late/\n`;
+    expect(huge.length).toBeGreaterThan(ROBOTS_MAX_BYTES);
+    const { server, robots } = await siteWithRobots(text(huge));
+    expect(await robots.isAllowed(server.url('/early/a'))).toBe(false);
+    expect(await robots.isAllowed(server.url('/late/a'))).toBe(true);
+  });
+
+  it('backs off (disallows all) when robots.txt answers 5xx, after the retries', async () => {
+    const down = failThenSucceed(Infinity, html(PAGE), { status: 503, retryAfter: '0' });
+    const { server, robots } = await siteWithRobots(down);
+    expect(await robots.isAllowed(server.url('/news/1.html'))).toBe(false);
+    expect(down.attempts()).toBe(2);
+  });
+
+  it('backs off when robots.txt answers 429, allows all on another 4xx', async () => {
+    const limited = await siteWithRobots(failThenSucceed(Infinity, html(PAGE), { status: 429, retryAfter: '0' }));
+    expect(await limited.robots.isAllowed(limited.server.url('/a'))).toBe(false);
+    const forbidden = await siteWithRobots(failThenSucceed(Infinity, html(PAGE), { status: 403 }));
+    expect(await forbidden.robots.isAllowed(forbidden.server.url('/a'))).toBe(true);
+  });
+
+  it('backs off when robots.txt stalls or the connection fails', async () => {
+    const stalled = await siteWithRobots(stallBeforeHeaders());
+    expect(await stalled.robots.isAllowed(stalled.server.url('/a'))).toBe(false);
+    const reset = await siteWithRobots(resetMidBody('User-agent: *\n'));
+    expect(await reset.robots.isAllowed(reset.server.url('/a'))).toBe(false);
   });
 });
