@@ -1,5 +1,20 @@
 import type { Document } from 'domhandler';
-import type { ExtractOptions, MetadataField, Provenance } from '../types.js';
+import { load } from 'cheerio';
+import type { ExtractOptions, MetadataField, SiteProfile } from '../types.js';
+import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
+import { urlDate } from '../normalize/date.js';
+import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
+import { readJsonLd, type JsonLdFacts } from './jsonld.js';
+import { labelMatcher, parseLabelLine, type LabelSegment } from './labelled.js';
+import { MODIFIED_DATE_LABELS, type LabelField } from './labels.js';
+import { namesFrom, splitNames } from './names.js';
+import { chooseTitle, titleKey } from './title.js';
+import { detectLanguage } from './language.js';
+import { firstDate, inferZone, type DateCandidate, type DateContext } from './dates.js';
+import {
+  AUTHOR_META, BEFORE_TITLE_LINES, DESCRIPTION_META, IMAGE_META, LANGUAGE_META, MAX_LABEL_LINE, MODIFIED_META,
+  NEAR_TITLE_LINES, PUBLISHED_META, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
+} from './rules.js';
 
 export interface MetadataValues {
   title: string | null;
@@ -21,13 +36,328 @@ export interface MetadataResult {
   provenance: Partial<Record<MetadataField, string>>;
 }
 
-/** STUB: the metadata work replaces this. Reads the tree, never modifies it. */
-export function extractMetadata(_doc: Document, _options: ExtractOptions): MetadataResult {
+/** Lines of the page read for the language guess: enough text to outvote menus in another script. */
+const LANGUAGE_SAMPLE_CHARS = 3000;
+/** Label lines read when the metadata is not near the headline (tags and editors sit below the article). */
+const MAX_LABEL_SCAN_LINES = 3000;
+const MAX_TAGS = 30;
+
+/** Values of a profile's CSS selectors (site profiles, issue 7): the first match's text or machine attribute. */
+function profileValues(doc: Document, profile: SiteProfile | undefined): Partial<Record<'title' | 'date' | 'author', string>> {
+  if (!profile || !(profile.title || profile.date || profile.author)) return {};
+  const $ = load(doc);
+  const read = (sel: string | undefined, attrs: string[] = []): string | undefined => {
+    if (!sel) return undefined;
+    const el = $(sel).first();
+    if (el.length === 0) return undefined;
+    for (const a of attrs) {
+      const v = el.attr(a);
+      if (v) return v;
+    }
+    return collapseWhitespace(el.text()) || undefined;
+  };
+  return {
+    title: read(profile.title),
+    date: read(profile.date, ['datetime', 'content']),
+    author: profile.author ? $(profile.author).map((_, e) => collapseWhitespace($(e).text())).get().join(', ') : undefined,
+  };
+}
+
+function firstMeta(facts: PageFacts, keys: readonly string[]): [string, string] | null {
+  for (const k of keys) {
+    const v = facts.metas.get(k)?.find((x) => collapseWhitespace(x).length > 0);
+    if (v) return [collapseWhitespace(v), `meta:${k}`];
+  }
+  return null;
+}
+
+function absoluteUrl(href: string | null | undefined, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    const u = base ? new URL(href.trim(), base) : new URL(href.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function looksLikeUrl(s: string): boolean {
+  return /^(?:https?:)?\/\/|^www\./i.test(s);
+}
+
+/** Labelled segments of the page, those near the headline first (they belong to this article, not a list). */
+function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile | undefined): { near: LabelSegment[]; far: LabelSegment[] } {
+  const matcher = labelMatcher(profile?.labels);
+  const near: LabelSegment[] = [];
+  const far: LabelSegment[] = [];
+  const from = titleLine < 0 ? 0 : Math.max(0, titleLine - BEFORE_TITLE_LINES);
+  const to = titleLine < 0 ? -1 : titleLine + NEAR_TITLE_LINES;
+  const limit = Math.min(facts.lines.length, MAX_LABEL_SCAN_LINES);
+  for (let i = 0; i < limit; i += 1) {
+    const line = facts.lines[i];
+    if (line.length === 0 || line.length > MAX_LABEL_LINE || facts.boilerplate[i]) continue;
+    const segments = parseLabelLine(line, matcher);
+    if (segments.length === 0) continue;
+    (i >= from && i <= to ? near : far).push(...segments);
+  }
+  return { near, far };
+}
+
+function segmentsOf(segments: { near: LabelSegment[]; far: LabelSegment[] }, field: LabelField): LabelSegment[] {
+  return [...segments.near, ...segments.far].filter((s) => s.field === field && s.value.length > 0);
+}
+
+/** Where the headline sits in the page text: the byline and dateline are looked for right around it. */
+function findTitleLine(facts: PageFacts, title: string | null, via: string | null): number {
+  if (!title) return -1;
+  if (via === 'h1') {
+    const h = facts.h1.find((x) => collapseWhitespace(x.text) === title);
+    if (h) return h.line;
+  }
+  const key = titleKey(title);
+  for (let i = 0; i < facts.lines.length; i += 1) {
+    const line = facts.lines[i];
+    if (facts.boilerplate[i] || line.length > title.length * 2 + 10) continue;
+    const lineKey = titleKey(line);
+    if (lineKey.length > 0 && (lineKey === key || (lineKey.includes(key) && key.length >= 6))) return i;
+  }
+  return facts.h1[0]?.line ?? -1;
+}
+
+function cleanSource(value: string): string | null {
+  let v = value;
+  if (CJK_CHAR.test(v)) v = v.split(' ')[0];
+  v = v.replace(/[\s,，;；。]+$/u, '');
+  if (!v || v.length > 60 || /^\d/.test(v)) return null;
+  return v;
+}
+
+function splitTags(value: string): string[] {
+  const separators = CJK_CHAR.test(value) ? /[\s,，、;；|]+/ : /\s*[,，、;；|]\s*/;
+  return value.split(separators).map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 50);
+}
+
+function unique(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = x.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dateCandidates(
+  facts: PageFacts, ld: JsonLdFacts | null, segments: { near: LabelSegment[]; far: LabelSegment[] }, titleLine: number,
+  url: string | undefined, profileDate: string | undefined,
+): DateCandidate[] {
+  const c: DateCandidate[] = [];
+  if (profileDate) c.push({ value: profileDate, via: 'profile', machine: true });
+  if (ld?.datePublished) c.push({ value: ld.datePublished, via: 'json-ld', machine: true });
+  for (const k of PUBLISHED_META) for (const v of facts.metas.get(k) ?? []) c.push({ value: v, via: `meta:${k}`, machine: true });
+  for (const s of facts.spots) {
+    if (/datePublished|dateCreated|pubdate/i.test(s.via)) c.push({ value: s.machine ?? s.text, via: s.via, machine: s.machine !== null });
+  }
+  for (const s of segments.near) {
+    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+  }
+  const fromUrl = url ? urlDate(url) : null;
+  if (fromUrl?.day) c.push({ value: `${fromUrl.year}-${String(fromUrl.month).padStart(2, '0')}-${String(fromUrl.day).padStart(2, '0')}`, via: 'url', machine: true });
+  const nearTitle = (s: TextSpot): boolean => titleLine < 0 || (s.line >= titleLine - BEFORE_TITLE_LINES && s.line <= titleLine + NEAR_TITLE_LINES);
+  for (const s of facts.spots) {
+    if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
+  }
+  if (titleLine >= 0) {
+    const end = Math.min(facts.lines.length, titleLine + NEAR_TITLE_LINES + 1);
+    for (let i = titleLine; i < end; i += 1) if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
+    for (let i = Math.max(0, titleLine - BEFORE_TITLE_LINES); i < titleLine; i += 1) {
+      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
+    }
+  }
+  for (const s of segments.far) {
+    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+  }
+  for (const s of facts.spots) {
+    if (s.via.startsWith('time') && !nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
+  }
+  for (const s of facts.spots) {
+    if (s.via === 'class:date') {
+      if (s.machine) c.push({ value: s.machine, via: 'class:date', machine: true });
+      c.push({ value: s.text, via: 'class:date', machine: false });
+    }
+  }
+  if (fromUrl && !fromUrl.day) c.push({ value: `${fromUrl.year}-${String(fromUrl.month).padStart(2, '0')}`, via: 'url', machine: false });
+  return c;
+}
+
+function modifiedCandidates(facts: PageFacts, ld: JsonLdFacts | null, segments: { near: LabelSegment[]; far: LabelSegment[] }): DateCandidate[] {
+  const c: DateCandidate[] = [];
+  if (ld?.dateModified) c.push({ value: ld.dateModified, via: 'json-ld', machine: true });
+  for (const k of MODIFIED_META) for (const v of facts.metas.get(k) ?? []) c.push({ value: v, via: `meta:${k}`, machine: true });
+  for (const s of facts.spots) if (/dateModified/i.test(s.via)) c.push({ value: s.machine ?? s.text, via: s.via, machine: s.machine !== null });
+  for (const s of [...segments.near, ...segments.far]) {
+    if (s.field === 'date' && MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+  }
+  return c;
+}
+
+/**
+ * The metadata of one page, each value with where it came from. Reads the untouched tree (before content
+ * extraction prunes it) in one pass (collectFacts), then decides each field from the collected facts.
+ */
+export function extractMetadata(doc: Document, options: ExtractOptions): MetadataResult {
+  const facts = collectFacts(doc);
+  const ld = readJsonLd(facts.jsonLd);
+  const fromProfile = profileValues(doc, options.profile);
+  const provenance: Partial<Record<MetadataField, string>> = {};
+  const base = absoluteUrl(facts.baseHref, options.url) ?? options.url;
+
+  // Site name first: it is what the title's suffix is recognised by.
+  const siteMeta = firstMeta(facts, SITE_NAME_META);
+  const siteFromMeta = siteMeta && !looksLikeUrl(siteMeta[0]) ? siteMeta : null;
+  const publisher = ld?.publisher && !looksLikeUrl(ld.publisher) ? ld.publisher : null;
+  const hostNames: string[] = [];
+  if (options.url) {
+    try {
+      const host = new URL(options.url).hostname.replace(/^www\./, '');
+      hostNames.push(host, host.split('.')[0]);
+    } catch {
+      // A --url that is not a URL only costs the host-based suffix hint.
+    }
+  }
+
+  const declaredTitles: [string, string][] = [];
+  if (ld?.headline) declaredTitles.push([ld.headline, 'json-ld']);
+  for (const k of TITLE_META) for (const v of facts.metas.get(k) ?? []) declaredTitles.push([v, `meta:${k}`]);
+  const titleChoice = fromProfile.title
+    ? { title: fromProfile.title, via: 'profile', titleSuffix: null }
+    : chooseTitle({
+        h1: facts.h1.map((h) => h.text),
+        declared: declaredTitles,
+        titleTag: facts.titleText,
+        siteNames: [siteFromMeta?.[0], publisher, ...hostNames].filter((x): x is string => !!x),
+      });
+  if (titleChoice.via) provenance.title = titleChoice.via;
+
+  let siteName: string | null = null;
+  if (siteFromMeta) [siteName, provenance.siteName] = siteFromMeta;
+  else if (publisher) [siteName, provenance.siteName] = [publisher, 'json-ld'];
+  else if (titleChoice.titleSuffix) [siteName, provenance.siteName] = [titleChoice.titleSuffix, 'title-suffix'];
+
+  const titleLine = findTitleLine(facts, titleChoice.title, titleChoice.via);
+  const segments = labelSegments(facts, titleLine, options.profile);
+
+  // Language before dates: it decides the zone of offset-less dates and the order of slashed dates.
+  const declaredLanguage = facts.htmlLang ?? firstMeta(facts, LANGUAGE_META)?.[0] ?? ld?.inLanguage ?? null;
+  const sampleStart = Math.max(0, titleLine);
+  let sample = titleChoice.title ?? '';
+  for (let i = sampleStart; i < facts.lines.length && sample.length < LANGUAGE_SAMPLE_CHARS; i += 1) {
+    if (!facts.boilerplate[i]) sample += `\n${facts.lines[i]}`;
+  }
+  const lang = detectLanguage(declaredLanguage, sample);
+  if (lang.language) provenance.language = lang.via;
+
+  const ctx: DateContext = {
+    zone: inferZone(options.url, lang.language, options.profile?.timezone),
+    now: options.now ?? new Date(),
+    monthFirst: lang.language === 'en' && /^en[-_]us/i.test(declaredLanguage ?? 'en-US'),
+  };
+  const published = firstDate(dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date), ctx);
+  if (published) provenance.publishedAt = published.via;
+  const modified = firstDate(modifiedCandidates(facts, ld, segments), ctx);
+  if (modified) provenance.modifiedAt = modified.via;
+
+  const excluded = new Set([siteName, publisher].filter(Boolean).map((s) => s!.toLowerCase()));
+  const notSite = (names: string[]): string[] => names.filter((n) => !excluded.has(n.toLowerCase()));
+  let authors: string[] = [];
+  const authorSources: [() => string[], string][] = [
+    [() => (fromProfile.author ? splitNames(fromProfile.author) : []), 'profile'],
+    [() => notSite(namesFrom(ld?.authors ?? [])), 'json-ld'],
+    [() => namesFrom(segments.near.filter((s) => s.field === 'author').map((s) => s.value)), 'text:byline'],
+    ...AUTHOR_META.map((k): [() => string[], string] => [
+      () => notSite(namesFrom((facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v)))), `meta:${k}`,
+    ]),
+    [() => namesFrom(facts.spots.filter((s) => /author|creator/i.test(s.via)).map((s) => s.machine ?? s.text)), 'element:author'],
+    [() => namesFrom(segments.far.filter((s) => s.field === 'author').map((s) => s.value)), 'text:byline'],
+  ];
+  for (const [read, via] of authorSources) {
+    authors = read();
+    if (authors.length > 0) {
+      provenance.authors = via;
+      break;
+    }
+  }
+
+  const editorSegments = segmentsOf(segments, 'editor');
+  const editors = editorSegments.length > 0 ? namesFrom([editorSegments[0].value]) : [];
+  if (editors.length > 0) provenance.editors = `text:${editorSegments[0].label}`;
+
+  let source: string | null = null;
+  for (const s of segmentsOf(segments, 'source')) {
+    source = cleanSource(s.value);
+    if (source) {
+      provenance.source = `text:${s.label}`;
+      break;
+    }
+  }
+  if (!source) {
+    const meta = firstMeta(facts, SOURCE_META);
+    if (meta && !looksLikeUrl(meta[0])) [source, provenance.source] = meta;
+  }
+
+  let tags: string[] = [];
+  const tagSegment = segmentsOf(segments, 'tag')[0];
+  if (tagSegment) [tags, provenance.tags] = [splitTags(tagSegment.value), `text:${tagSegment.label}`];
+  if (tags.length === 0 && ld?.keywords.length) [tags, provenance.tags] = [ld.keywords.flatMap(splitTags), 'json-ld'];
+  for (const k of TAG_META) {
+    if (tags.length > 0) break;
+    const values = facts.metas.get(k) ?? [];
+    tags = values.flatMap(splitTags);
+    if (tags.length > 0) provenance.tags = `meta:${k}`;
+  }
+  tags = unique(tags).slice(0, MAX_TAGS);
+
+  let description: string | null = null;
+  const descMeta = firstMeta(facts, DESCRIPTION_META);
+  if (descMeta) [description, provenance.description] = descMeta;
+  else if (ld?.description) [description, provenance.description] = [collapseWhitespace(ld.description), 'json-ld'];
+
+  let canonicalUrl = absoluteUrl(facts.canonicalHref, base);
+  if (canonicalUrl) provenance.canonicalUrl = 'link:canonical';
+  else {
+    canonicalUrl = absoluteUrl(facts.metas.get('og:url')?.[0], base);
+    if (canonicalUrl) provenance.canonicalUrl = 'meta:og:url';
+  }
+
+  let image: string | null = null;
+  const imageSources: [string | null | undefined, string][] = [
+    ...IMAGE_META.map((k): [string | undefined, string] => [facts.metas.get(k)?.[0], `meta:${k}`]),
+    [ld?.image, 'json-ld'],
+    [facts.imageSrcHref, 'link:image_src'],
+  ];
+  for (const [href, via] of imageSources) {
+    image = absoluteUrl(href, base);
+    if (image) {
+      provenance.image = via;
+      break;
+    }
+  }
+
   return {
     values: {
-      title: null, authors: [], publishedAt: null, modifiedAt: null, source: null, editors: [], siteName: null,
-      language: null, description: null, tags: [], canonicalUrl: null, image: null,
+      title: titleChoice.title,
+      authors,
+      publishedAt: published?.iso ?? null,
+      modifiedAt: modified?.iso ?? null,
+      source,
+      editors,
+      siteName,
+      language: lang.language,
+      description,
+      tags,
+      canonicalUrl,
+      image,
     },
-    provenance: {} satisfies Provenance,
+    provenance,
   };
 }

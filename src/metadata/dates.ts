@@ -1,0 +1,58 @@
+import { findTextDates, formatIsoDate, isFuture, parseMachineDate, type DateParts } from '../normalize/date.js';
+
+/**
+ * Zones of country-code hosts, for dates written without an offset. Fixed offsets where the country has one zone
+ * and no daylight saving time; IANA names where it has DST (the offset is then computed for the date itself).
+ */
+const TLD_ZONES: Record<string, string> = {
+  cn: '+08:00', hk: '+08:00', mo: '+08:00', tw: '+08:00', sg: '+08:00', jp: '+09:00', kr: '+09:00', in: '+05:30',
+  de: 'Europe/Berlin', at: 'Europe/Vienna', ch: 'Europe/Zurich', fr: 'Europe/Paris', it: 'Europe/Rome',
+  es: 'Europe/Madrid', nl: 'Europe/Amsterdam', be: 'Europe/Brussels', pl: 'Europe/Warsaw', cz: 'Europe/Prague',
+  se: 'Europe/Stockholm', no: 'Europe/Oslo', dk: 'Europe/Copenhagen', fi: 'Europe/Helsinki', uk: 'Europe/London',
+  ie: 'Europe/Dublin', pt: 'Europe/Lisbon',
+};
+/** Languages written (almost) only in one zone: Chinese-language news is +08:00 (mainland, Taiwan, Hong Kong, Singapore). */
+const LANGUAGE_ZONES: Record<string, string> = { zh: '+08:00', 'zh-Hant': '+08:00', ja: '+09:00', ko: '+09:00' };
+
+/** The zone to read offset-less dates in: the profile's, else the host's country, else the language's. */
+export function inferZone(url: string | undefined, language: string | null, profileZone: string | undefined): string | null {
+  if (profileZone) return profileZone;
+  if (url) {
+    try {
+      const tld = new URL(url).hostname.split('.').pop() ?? '';
+      if (TLD_ZONES[tld]) return TLD_ZONES[tld];
+    } catch {
+      // Not a URL: fall through to the language.
+    }
+  }
+  return language ? (LANGUAGE_ZONES[language] ?? null) : null;
+}
+
+/** One place a date may come from; `read` turns its raw value into parts (machine or human format). */
+export interface DateCandidate {
+  value: string;
+  via: string;
+  machine: boolean;
+}
+
+export interface DateContext {
+  zone: string | null;
+  now: Date;
+  monthFirst: boolean;
+}
+
+/** Parts of a candidate when it holds a plausible date: a real calendar date, not in the future. */
+function partsOf(c: DateCandidate, ctx: DateContext): DateParts | null {
+  const parts = c.machine ? parseMachineDate(c.value) : (findTextDates(c.value, { monthFirst: ctx.monthFirst })[0] ?? null);
+  if (!parts || isFuture(parts, ctx.now)) return null;
+  return parts;
+}
+
+/** The first candidate (they come best first) holding a plausible date, as ISO 8601. */
+export function firstDate(candidates: Iterable<DateCandidate>, ctx: DateContext): { iso: string; via: string } | null {
+  for (const c of candidates) {
+    const parts = partsOf(c, ctx);
+    if (parts) return { iso: formatIsoDate(parts, ctx.zone), via: c.via };
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+import { LABELS, type LabelField } from './labels.js';
+import { VALUE_TERMINATORS } from './rules.js';
+import type { SiteProfile } from '../types.js';
+
+/** One `label: value` stretch of a metadata line (`来源:中国乡村振兴网`). */
+export interface LabelSegment {
+  field: LabelField;
+  label: string;
+  value: string;
+}
+
+export interface LabelMatcher {
+  re: RegExp;
+  fieldOf: Map<string, LabelField>;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Compiles the label words (plus a profile's own) into one regex, longest first so 责任编辑 wins over 编辑. */
+export function labelMatcher(extra?: SiteProfile['labels']): LabelMatcher {
+  const fieldOf = new Map<string, LabelField>();
+  for (const [field, words] of Object.entries(LABELS) as [LabelField, readonly string[]][]) {
+    for (const w of words) if (!fieldOf.has(w)) fieldOf.set(w, field);
+  }
+  for (const [field, words] of Object.entries(extra ?? {}) as [LabelField, string[]][]) {
+    for (const w of words ?? []) fieldOf.set(w, field);
+  }
+  const words = [...fieldOf.keys()].sort((a, b) => b.length - a.length);
+  const cjk = words.filter((w) => HAN.test(w)).map(escape);
+  const latin = words.filter((w) => !HAN.test(w)).map(escape);
+  const re = new RegExp(`(?:${cjk.join('|')})|(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}])`, 'giu');
+  return { re, fieldOf };
+}
+
+const COLON = /^\s*[:：]\s*/;
+/** "By" opens an English byline only when a capitalised name follows. */
+const BYLINE_NAME = /^\s+\p{Lu}/u;
+/** English labels that read naturally without a colon when a date follows (`Published 13 November 2021`). */
+/** A colon-less "By" inside a line must follow a separator or a date ("Photo by X" credits a photographer). */
+const BYLINE_AFTER = /(?:^|[|·•,\d])\s*$/u;
+const COLONLESS_LATIN = new Set(['by', 'published', 'updated', 'written by', 'edited by']);
+const LEFT_BOUNDARY = /[\s\p{P}\p{S}\d]/u;
+
+/**
+ * Splits a metadata line into label/value segments by finding every label word occurrence, because portals
+ * run labels and values together: `时间:2021-11-13 16:24:01来源:中国乡村振兴网作者:柴秋实 吴鲁 任存军`,
+ * `责任编辑胡津瑞`. A label counts when a colon follows it; without a colon only at the line start or after a
+ * space (a CJK label inside prose has neither), and "文" only before `:` or `/` (文/张三).
+ */
+export function parseLabelLine(line: string, matcher: LabelMatcher): LabelSegment[] {
+  const hits: { field: LabelField; label: string; start: number; valueStart: number }[] = [];
+  const { re, fieldOf } = matcher;
+  re.lastIndex = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const label = m[0];
+    const field = fieldOf.get(label) ?? fieldOf.get(findKey(fieldOf, label));
+    if (!field) continue;
+    const end = m.index + label.length;
+    const rest = line.slice(end);
+    const colon = COLON.exec(rest);
+    const before = m.index === 0 ? ' ' : line[m.index - 1];
+    const latin = !HAN.test(label);
+    let valueStart: number;
+    if (colon) {
+      if (label.length === 1 && !LEFT_BOUNDARY.test(before)) continue;
+      valueStart = end + colon[0].length;
+    } else if (label === '文' && /^[/／]/.test(rest)) {
+      if (!LEFT_BOUNDARY.test(before)) continue;
+      valueStart = end + 1;
+    } else if (latin) {
+      const lower = label.toLowerCase();
+      if (!COLONLESS_LATIN.has(lower)) continue;
+      if (lower.endsWith('by') && !BYLINE_NAME.test(rest)) continue;
+      if (lower === 'by' && m.index > 0 && !BYLINE_AFTER.test(line.slice(0, m.index))) continue;
+      valueStart = end;
+    } else {
+      if (label.length === 1 || !(m.index === 0 || /\s/.test(before))) continue;
+      valueStart = end;
+    }
+    hits.push({ field, label, start: m.index, valueStart });
+    re.lastIndex = valueStart;
+  }
+  return hits.map((hit, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1].start : line.length;
+    return { field: hit.field, label: hit.label, value: cleanValue(line.slice(hit.valueStart, end)) };
+  });
+}
+
+/** The regex matches case-insensitively; the map is keyed by the written form. */
+function findKey(fieldOf: Map<string, LabelField>, label: string): string {
+  const lower = label.toLowerCase();
+  for (const k of fieldOf.keys()) if (k.toLowerCase() === lower) return k;
+  return label;
+}
+
+function cleanValue(raw: string): string {
+  const cut = VALUE_TERMINATORS.exec(raw);
+  const value = cut ? raw.slice(0, cut.index) : raw;
+  return value.replace(/^[\s:：|·•\-–—]+|[\s:：|·•,，;；\-–—(（【\[]+$/gu, '').trim();
+}

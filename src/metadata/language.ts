@@ -1,0 +1,65 @@
+import { converter } from '../normalize/convert.js';
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
+const KANA = /[\u3040-\u30ff]/gu;
+const HANGUL = /[\uac00-\ud7af]/gu;
+const LETTER = /\p{L}/gu;
+
+/** Share of the letters a script must reach before the text counts as written in it. */
+const KANA_SHARE = 0.05;
+const HANGUL_SHARE = 0.2;
+const HAN_SHARE = 0.3;
+/**
+ * Share of Han characters that converting Traditional→Simplified changes, above which the text is Traditional:
+ * Simplified text hardly changes (a few characters shared by both scripts), Traditional news text changes ~20%.
+ */
+const TRADITIONAL_SHARE = 0.04;
+/** Han characters sampled for the Traditional test: enough to decide, cheap to convert. */
+const TRADITIONAL_SAMPLE = 400;
+
+/** Tags naming Traditional Chinese: script subtag, or the regions that write it. */
+const TRADITIONAL_TAG = /^zh[-_](?:hant|tw|hk|mo)\b/i;
+const SIMPLIFIED_TAG = /^zh[-_](?:hans|cn|sg|my)\b/i;
+
+function count(re: RegExp, s: string): number {
+  return s.match(re)?.length ?? 0;
+}
+
+function isTraditional(text: string): boolean {
+  const han = (text.match(HAN) ?? []).slice(0, TRADITIONAL_SAMPLE).join('');
+  if (han.length === 0) return false;
+  const simplified = converter('t2s')(han);
+  let changed = 0;
+  for (let i = 0; i < han.length; i += 1) if (han[i] !== simplified[i]) changed += 1;
+  return changed / han.length > TRADITIONAL_SHARE;
+}
+
+/** The script the text is mostly written in, as a language: Han → zh, kana → ja, hangul → ko; else null. */
+function scriptLanguage(text: string): 'zh' | 'ja' | 'ko' | null {
+  const letters = count(LETTER, text);
+  if (letters === 0) return null;
+  if (count(KANA, text) / letters >= KANA_SHARE) return 'ja';
+  if (count(HANGUL, text) / letters >= HANGUL_SHARE) return 'ko';
+  if (count(HAN, text) / letters >= HAN_SHARE) return 'zh';
+  return null;
+}
+
+/**
+ * BCP 47 language of the page: the declared tag (html lang, content-language, og:locale) reduced to its language
+ * (`en-US` → `en`), Chinese kept as `zh` or `zh-Hant`; the text's script overrides a declaration it contradicts
+ * (CMS templates ship `lang="en"` on Chinese pages) and decides when nothing is declared.
+ */
+export function detectLanguage(declared: string | null, sample: string): { language: string | null; via: string } {
+  const tag = declared?.trim().replace(/_/g, '-') ?? '';
+  const primary = /^[a-z]{2,3}(?=$|-)/i.exec(tag)?.[0].toLowerCase() ?? null;
+  const script = scriptLanguage(sample);
+  if (primary && (script === null || script === primary)) {
+    if (primary !== 'zh') return { language: primary, via: 'declared' };
+    if (TRADITIONAL_TAG.test(tag)) return { language: 'zh-Hant', via: 'declared' };
+    if (SIMPLIFIED_TAG.test(tag)) return { language: 'zh', via: 'declared' };
+    return { language: isTraditional(sample) ? 'zh-Hant' : 'zh', via: 'declared+script' };
+  }
+  if (script === 'zh') return { language: isTraditional(sample) ? 'zh-Hant' : 'zh', via: 'script' };
+  if (script) return { language: script, via: 'script' };
+  return { language: primary, via: 'declared' };
+}

@@ -1,0 +1,55 @@
+import { CJK_CHAR, collapseWhitespace } from '../normalize/text.js';
+import { NAME_PARTICLES, NAME_SEPARATORS, NON_NAMES, ROLE_PREFIX } from './rules.js';
+
+/** Longest credible name: CJK names are 2–4 characters (transliterated foreign names with · run longer). */
+const MAX_CJK_NAME = 12;
+const MAX_LATIN_WORDS = 5;
+const MAX_NAME_LENGTH = 60;
+
+/**
+ * One credit (`柴秋实 吴鲁 任存军`, `By Jane Doe and John Roe`, `本报记者 张三、李四`) → names, one per item.
+ * CJK credits also split on spaces, because Chinese pages separate names with spaces; Latin ones only on
+ * commas, semicolons, slashes and "and" (and its equivalents), because a space sits inside "Jane Doe".
+ */
+export function splitNames(credit: string): string[] {
+  const text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
+    .replace(/^(?:by|von|par|por|door|av|af)\s+/i, '');
+  const names: string[] = [];
+  for (const piece of text.split(NAME_SEPARATORS)) {
+    const parts = CJK_CHAR.test(piece) ? splitCjk(piece) : [piece];
+    for (const part of parts) {
+      const name = cleanName(part);
+      if (name && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+function splitCjk(piece: string): string[] {
+  return piece.split(' ').flatMap((p) => {
+    const stripped = p.replace(ROLE_PREFIX, '');
+    return stripped ? [stripped] : [];
+  });
+}
+
+function cleanName(raw: string): string | null {
+  const name = raw.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(ROLE_PREFIX, '').trim();
+  if (!name || name.length > MAX_NAME_LENGTH) return null;
+  if (NON_NAMES.has(name.toLowerCase())) return null;
+  if (/\d|@|https?:|www\./i.test(name)) return null;
+  if (CJK_CHAR.test(name)) {
+    return name.length <= MAX_CJK_NAME && name.length >= 2 ? name : null;
+  }
+  const words = name.split(' ');
+  if (words.length > MAX_LATIN_WORDS) return null;
+  const capitalised = words.every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}?\.$/u.test(w));
+  if (!capitalised) return null;
+  return name;
+}
+
+/** Names as metadata gives them (a list, or one string that may hold several). */
+export function namesFrom(values: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const v of values) for (const n of splitNames(v)) if (!names.includes(n)) names.push(n);
+  return names;
+}
