@@ -26,13 +26,16 @@ const root = process.env.NEWSARC_DATASETS ?? '../shared/datasets';
 const dir = join(root, set.html);
 const truth = JSON.parse(readFileSync(join(root, set.truth), 'utf8')) as Record<string, { articleBody: string }>;
 const files = readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort();
-const pages = files.map((file) => ({ file, html: decodeHtml(gunzipSync(readFileSync(join(dir, file)))).html }));
+// QUICK_ONLY=<id prefix> prints the chosen container and the text of matching pages (for looking at losses).
+const only = process.env.QUICK_ONLY;
+const pages = files.filter((f) => !only || f.startsWith(only)).map((file) => ({ file, html: decodeHtml(gunzipSync(readFileSync(join(dir, file)))).html }));
 
 const lines: string[] = [];
 const present: Record<string, { articleBody: string }> = {};
 const started = process.hrtime.bigint();
 for (const { file, html } of pages) {
-  const { record } = extractArticle(html, {});
+  const { record, provenance, pageKindReason } = extractArticle(html, {});
+  if (only) process.stdout.write(`${file}: ${provenance.body} / ${pageKindReason}\n${record.text}\n`);
   lines.push(JSON.stringify({ input: file, text: record.text }));
   const id = file.split('.')[0]!;
   if (truth[id]) present[id] = truth[id];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChildNode, Element, ParentNode, Text } from 'domhandler';
 import { textOf } from '../parse/index.js';
 import { collapseWhitespace, wordCount } from '../normalize/text.js';
-import { absoluteHttpUrl } from './links.js';
+import { makeResolver, type Resolver } from './links.js';
 import {
   BLOCK_TAGS, BOLD_TAGS, DROPPED_TAGS, FURNITURE_TAGS, HIDDEN_STYLE, IMAGE_SOURCE_ATTRIBUTES, ITALIC_TAGS,
   MAYBE_CONTENT_HINT, UNLIKELY_HINT,
@@ -28,13 +28,13 @@ export interface Block {
   /** The innermost block element holding the text. */
   owner: ParentNode;
   /** Furniture elements around the block (nav, footer, class="share" ...), outermost first; empty when none. */
-  furniture: readonly Element[];
+  furniture: Element[];
   image?: { src: string; alt: string };
   rows?: string[][];
   fingerprint: string;
 }
 
-/** Where each block element's blocks start and end in the block list ([start, end)). */
+/** Where each element's blocks start and end in the block list ([start, end)). */
 export type BlockRanges = Map<ParentNode, { start: number; end: number }>;
 
 export interface Segmentation {
@@ -72,9 +72,9 @@ function isFurniture(el: Element): boolean {
   return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
 }
 
-function imageSource(el: Element, base: URL | null): string | null {
+function imageSource(el: Element, resolve: Resolver): string | null {
   for (const attr of IMAGE_SOURCE_ATTRIBUTES) {
-    const url = absoluteHttpUrl(el.attribs[attr], base);
+    const url = resolve(el.attribs[attr]);
     if (url) return url;
   }
   return null;
@@ -170,12 +170,12 @@ interface InlineMark {
  * Splits the page into blocks in one iterative pass: block elements, <br>, images and data tables end a
  * block; inline elements contribute Markdown marks. Hidden subtrees and non-content tags are skipped.
  */
-export function segment(root: ParentNode, base: URL | null): Segmentation {
+export function segment(root: ParentNode, base: URL | null, resolve: Resolver = makeResolver(base)): Segmentation {
   const blocks: Block[] = [];
   const ranges: BlockRanges = new Map();
   const open: ParentNode[] = [root];
   const furniture: Element[] = [];
-  let furnitureSnapshot: readonly Element[] = [];
+  let furnitureSnapshot: Element[] = [];
   const marks: InlineMark[] = [];
   let raw = '';
   let md = '';
@@ -189,11 +189,19 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
     Partial<Pick<Block, 'kind' | 'level' | 'ordered'>>): void => {
     const kind = fields.kind ? { kind: fields.kind, level: fields.level ?? 0, ordered: false } : blockKind(open);
     blocks.push({
-      ...fields,
-      ...kind,
       index: blocks.length,
+      kind: kind.kind,
+      level: kind.level,
+      ordered: kind.ordered,
+      text: fields.text,
+      markdown: fields.markdown,
+      words: fields.words,
+      linkWords: fields.linkWords,
+      boldWords: fields.boldWords,
       owner: open[open.length - 1]!,
       furniture: furnitureSnapshot,
+      image: fields.image,
+      rows: fields.rows,
       fingerprint: blockFingerprint(fields.text),
     });
   };
@@ -237,8 +245,6 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
     if (exit) {
       if (BLOCK_TAGS.has(name)) {
         flush();
-        const range = ranges.get(el);
-        if (range) range.end = blocks.length;
         open.pop();
       } else {
         const mark = marks[marks.length - 1];
@@ -250,6 +256,7 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
         }
       }
       if (name === 'pre') preDepth--;
+      ranges.get(el)!.end = blocks.length;
       if (furniture[furniture.length - 1] === el) {
         furniture.pop();
         furnitureSnapshot = furniture.slice();
@@ -270,7 +277,7 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
       continue;
     }
     if (name === 'img') {
-      const src = imageSource(el, base);
+      const src = imageSource(el, resolve);
       if (src && !isSpacerImage(el)) {
         flush();
         const alt = collapseWhitespace(el.attribs.alt ?? '');
@@ -295,12 +302,12 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
       furnitureSnapshot = furniture.slice();
     }
     if (name === 'pre') preDepth++;
+    ranges.set(el, { start: blocks.length, end: blocks.length });
     if (BLOCK_TAGS.has(name)) {
       flush();
       open.push(el);
-      ranges.set(el, { start: blocks.length, end: blocks.length });
     } else if (name === 'a') {
-      marks.push({ el, start: md.length, kind: 'link', href: absoluteHttpUrl(el.attribs.href, base) });
+      marks.push({ el, start: md.length, kind: 'link', href: resolve(el.attribs.href) });
       linkDepth++;
     } else if (BOLD_TAGS.has(name)) {
       marks.push({ el, start: md.length, kind: 'bold' });
@@ -314,6 +321,31 @@ export function segment(root: ParentNode, base: URL | null): Segmentation {
   }
   flush();
   return { blocks, ranges };
+}
+
+/** A furniture-looking element holding this share of the page's prose is a page wrapper, not furniture. */
+const WRAPPER_PROSE_SHARE = 0.4;
+const PROSE_BLOCK_WORDS = 8;
+
+/**
+ * Clears furniture marks that stand for page wrappers: themes name whole layouts after what they contain
+ * (`class="container penci_sidebar"` around the article and its sidebar), so a hint on an element holding
+ * most of the page's prose says nothing about that prose.
+ */
+export function releaseWrappers(blocks: Block[]): void {
+  const prose = new Map<Element, number>();
+  let total = 0;
+  for (const b of blocks) {
+    if (b.words < PROSE_BLOCK_WORDS || b.linkWords * 2 > b.words) continue;
+    total += b.words;
+    for (const el of b.furniture) prose.set(el, (prose.get(el) ?? 0) + b.words);
+  }
+  const wrappers = new Set<Element>();
+  for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE) wrappers.add(el);
+  if (wrappers.size === 0) return;
+  for (const b of blocks) {
+    if (b.furniture.some((el) => wrappers.has(el))) b.furniture = b.furniture.filter((el) => !wrappers.has(el));
+  }
 }
 
 /** Wraps the Markdown written since `mark.start` in the mark's syntax (nothing for an empty span). */

@@ -1,9 +1,9 @@
 import { load } from 'cheerio';
 import type { Document, Element, ParentNode } from 'domhandler';
 import type { ExtractOptions, SiteProfile } from '../types.js';
-import { segment, type Block, type BlockRanges } from './blocks.js';
+import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
-import { baseUrl, collectLinks } from './links.js';
+import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
@@ -77,9 +77,11 @@ function trimLearnedBoilerplate(body: Block[], learned: ReadonlySet<string> | un
  */
 export function extractContent(doc: Document, options: ContentOptions): ContentResult {
   const base = baseUrl(options.url, doc);
-  const links = collectLinks(doc, base);
+  const resolve = makeResolver(base);
+  const links = collectLinks(doc, resolve);
   const profileRoots = applyProfile(doc, options.profile);
-  const { blocks, ranges } = segment(doc, base);
+  const { blocks, ranges } = segment(doc, base, resolve);
+  releaseWrappers(blocks);
   const learned = options.boilerplate;
 
   let choice: BodyChoice | null = null;

@@ -49,14 +49,30 @@ function findBaseHref(doc: Document): string | undefined {
   return href;
 }
 
+/** Resolves hrefs against one page's base URL; memoised because pages repeat their links (menus, footers). */
+export type Resolver = (href: string | undefined) => string | null;
+
+export function makeResolver(base: URL | null): Resolver {
+  const cache = new Map<string, string | null>();
+  return (href) => {
+    if (!href) return null;
+    let url = cache.get(href);
+    if (url === undefined) {
+      url = absoluteHttpUrl(href, base);
+      cache.set(href, url);
+    }
+    return url;
+  };
+}
+
 /** Absolute http(s) links of the page in document order, each once, fragments dropped. */
-export function collectLinks(doc: Document, base: URL | null): string[] {
+export function collectLinks(doc: Document, resolve: Resolver): string[] {
   const seen = new Set<string>();
   walk(doc, (node) => {
     if (node.type !== 'tag') return;
     const el = node as Element;
     if (el.name !== 'a' && el.name !== 'area') return;
-    const url = absoluteHttpUrl(el.attribs.href, base);
+    const url = resolve(el.attribs.href);
     if (url) seen.add(url);
   });
   return [...seen];

@@ -11,6 +11,8 @@ export interface BodyChoice {
 interface Tally {
   words: number;
   linkWords: number;
+  /** Words of the blocks that scored (prose, not labels or link lines). */
+  prose: number;
   score: number;
 }
 
@@ -63,7 +65,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   const tally = (node: ParentNode): Tally => {
     let t = tallies.get(node);
     if (!t) {
-      t = { words: 0, linkWords: 0, score: 0 };
+      t = { words: 0, linkWords: 0, prose: 0, score: 0 };
       tallies.set(node, t);
     }
     return t;
@@ -78,6 +80,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
     }
     const score = blockScore(block);
     if (score === 0) continue;
+    for (let node: ParentNode | null = block.owner; node; node = node.parent) tally(node).prose += block.words;
     let node = scoreStart(block.owner);
     for (let level = 0; node && level < THRESHOLDS.scoreLevels; level++, node = node.parent) {
       if (!isElementNode(node)) break;
@@ -100,8 +103,8 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   }
   if (!best) return null;
 
+  let top: ParentNode = joinChunks(best, finalScore);
   // A lone child carries nothing its parent does not: climb so siblings of the real container are seen.
-  let top: ParentNode = best;
   while (top.parent && isElementNode(top.parent) && top.parent.name !== 'body' &&
     top.parent.children.filter((c) => c.type === 'tag').length === 1) top = top.parent;
 
@@ -136,6 +139,37 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   const label = isElementNode(top) ? describe(top) : 'document';
   const extra = roots.length > 1 ? ` + ${roots.length - 1} sibling(s)` : '';
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
+}
+
+/** A chunk scoring at least this share of the best one is part of the same article, not a teaser. */
+const MIN_CHUNK_SHARE = 0.1;
+
+/**
+ * Templates cut an article into chunks, each in its own wrapper (a column per chunk, an ad beside it), so the
+ * best container is one chunk. Chunks share the best container's tag and class: the body is the smallest
+ * ancestor holding all of them.
+ */
+function joinChunks(best: Element, scores: Map<ParentNode, number>): ParentNode {
+  const cls = best.attribs.class?.trim();
+  if (!cls) return best;
+  const bestScore = scores.get(best)!;
+  const chunks: Element[] = [];
+  for (const [node, score] of scores) {
+    if (node !== best && isElementNode(node) && node.name === best.name && node.attribs.class?.trim() === cls &&
+      score >= bestScore * MIN_CHUNK_SHARE) chunks.push(node);
+  }
+  if (chunks.length === 0) return best;
+  const ancestors = new Set<ParentNode>();
+  for (let n: ParentNode | null = best; n; n = n.parent) ancestors.add(n);
+  let common: ParentNode = best;
+  for (const chunk of chunks) {
+    let n: ParentNode | null = chunk;
+    while (n && !ancestors.has(n)) n = n.parent;
+    if (!n || !isElementNode(n) || n.name === 'body' || n.name === 'html') continue;
+    // The common ancestor must be at or above the current one (ancestor set is ordered best → root).
+    for (let up: ParentNode | null = common; up; up = up.parent) if (up === n) { common = n; break; }
+  }
+  return common;
 }
 
 /** `div#article.main-text` style label for --debug output. */
