@@ -122,10 +122,17 @@ export class HttpClient implements Fetcher {
 
   /** One request to one URL, no redirects followed. */
   private async attempt(url: string, req: FetchRequest): Promise<Outcome> {
-    const { timeoutMs, userAgent } = this.options;
+    const deadline = new AttemptDeadline(this.options.timeoutMs * ATTEMPT_DEADLINE_FACTOR, req.signal);
+    try {
+      return await this.exchange(url, req, deadline);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  private async exchange(url: string, req: FetchRequest, deadline: AttemptDeadline): Promise<Outcome> {
+    const { userAgent } = this.options;
     const maxBytes = req.maxBytes ?? this.options.maxBytes;
-    const deadline = AbortSignal.timeout(timeoutMs * ATTEMPT_DEADLINE_FACTOR);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, {
@@ -137,10 +144,10 @@ export class HttpClient implements Fetcher {
           'accept-encoding': 'gzip, deflate, br',
           ...req.headers,
         },
-        signal,
+        signal: deadline.signal,
       });
     } catch (err) {
-      throw classify(err, url, deadline, req.signal);
+      throw classify(err, url, deadline);
     }
     const { statusCode: status, body } = response;
     const headers = flattenHeaders(response.headers);
@@ -177,7 +184,7 @@ export class HttpClient implements Fetcher {
     try {
       read = await readCapped(body, headers['content-encoding'], maxBytes);
     } catch (err) {
-      throw classify(err, url, deadline, req.signal);
+      throw classify(err, url, deadline);
     }
     if (!req.anyContentType) {
       const isHtml = HTML_TYPES.has(mediaType) ? !looksLikeBinary(read.bytes) : looksLikeHtml(read.bytes);
@@ -311,12 +318,46 @@ class DeflateDecoder extends Transform {
   }
 }
 
+/**
+ * The abort signal of one attempt: fires on the caller's signal or at the wall-clock deadline, and lets go of
+ * both when the attempt ends. (AbortSignal.any would keep a dependant on the crawl-long caller signal for every
+ * request: nodejs/node#55351.)
+ */
+class AttemptDeadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onCallerAbort: () => void;
+  expired = false;
+
+  constructor(
+    ms: number,
+    readonly callerSignal: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.expired = true;
+      this.controller.abort(new FetchError('timeout', `no complete answer within ${ms} ms`));
+    }, ms);
+    this.onCallerAbort = () => this.controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) this.onCallerAbort();
+    else callerSignal?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
 /** Maps what undici, zlib or an abort threw to a FetchError; retryable ones come wrapped in RetryableError. */
-function classify(err: unknown, url: string, deadline: AbortSignal, callerSignal: AbortSignal | undefined): unknown {
-  if (err instanceof FetchError) return err;
-  if (callerSignal?.aborted) return callerSignal.reason;
+function classify(err: unknown, url: string, deadline: AttemptDeadline): unknown {
+  if (deadline.callerSignal?.aborted) return deadline.callerSignal.reason;
+  if (err instanceof FetchError && err.kind !== 'timeout') return err;
   const code = (err as { code?: string } | null)?.code ?? '';
-  if (deadline.aborted || TIMEOUT_CODES.has(code)) {
+  if (deadline.expired || TIMEOUT_CODES.has(code)) {
     return new RetryableError(new FetchError('timeout', `timed out: ${url}`));
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -90,6 +90,8 @@ export class RobotsCache {
     if (!verdict) {
       verdict = this.load(robotsUrlOf(url));
       this.verdicts.set(origin, verdict);
+      // Only a fetch outcome is a verdict; anything else (an abort) must not stick to the origin for the run.
+      verdict.catch(() => this.verdicts.delete(origin));
     }
     return verdict;
   }

@@ -109,6 +109,18 @@ describe('hostile servers', () => {
     expect((await strict.fetch({ url: server.url('/page') })).status).toBe(200);
   });
 
+  it("throws the caller's abort reason, not a timeout, when a crawl stops during a stall", async () => {
+    const patientStall = new HttpClient({ timeoutMs: 60_000, retries: 3 });
+    const controller = new AbortController();
+    try {
+      const pending = patientStall.fetch({ url: server.url('/stall-headers'), signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('crawl interrupted')), 50);
+      await expect(pending).rejects.toThrow('crawl interrupted');
+    } finally {
+      await patientStall.close();
+    }
+  });
+
   it('times out a server that stalls mid-body', async () => {
     expect(await kindOf(strict.fetch({ url: server.url('/stall-body') }))).toBe('timeout');
   });

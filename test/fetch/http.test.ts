@@ -154,6 +154,19 @@ describe('HttpClient', () => {
     expect(checkedUrl('https://u:p@example.com/a#frag')).toBe('https://example.com/a');
   });
 
+  it('reuses one keep-alive connection for requests to one host', async () => {
+    const fresh = new HttpClient({ retries: 0 });
+    try {
+      const before = server.requests.length;
+      for (let i = 0; i < 6; i++) await fresh.fetch({ url: server.url(`/article?n=${i}`) });
+      // undici may open a second socket while the first is being released; what matters is that sockets are reused.
+      const ports = new Set(server.requests.slice(before).map((r) => r.remotePort));
+      expect(ports.size).toBeLessThanOrEqual(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('stops at once when the caller aborts', async () => {
     const controller = new AbortController();
     controller.abort(new Error('shutting down'));

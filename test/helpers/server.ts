@@ -17,6 +17,8 @@ export interface RecordedRequest {
   /** Path with query, as received. */
   path: string;
   headers: IncomingHttpHeaders;
+  /** The client's port: requests sharing it came over one keep-alive connection. */
+  remotePort: number | undefined;
 }
 
 export interface TestServer {
@@ -41,7 +43,7 @@ export async function startTestServer(routes: Routes = {}): Promise<TestServer> 
 
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, remotePort: req.socket.remotePort });
     const pathname = path.split('?')[0];
     const handler = table.get(path) ?? table.get(pathname) ?? table.get('*') ?? notFound;
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
