@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, reasonOf } from '../errors.js';
 import { registerExtract } from './extract.js';
+import { registerSites } from './sites.js';
 
 /** Registers every command; each lives in its own file and only parses options and calls the pipeline. */
 function buildProgram(): Command {
@@ -12,6 +13,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`newsarc: ${str.replace(/^error: /, '').trim()}\n`) });
   registerExtract(program);
+  registerSites(program);
   return program;
 }
 

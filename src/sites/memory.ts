@@ -15,9 +15,10 @@ import type { Database, Statement } from 'better-sqlite3';
 export const BOILERPLATE_RULE = {
   /**
    * Share of a host's pages a block must appear on. Site footers and share bars sit on every page; "related" and
-   * "hot news" boxes rotate, so their items reach a third of the pages of a crawl rather than all of them.
+   * "hot news" boxes rotate (a county portal's box cycles through a few editions a week), so each of their
+   * items reaches a fraction of a crawl's pages, not all. A story's own paragraph sits on one page (cluster).
    */
-  minShare: 0.3,
+  minShare: 0.2,
   /**
    * ...and never fewer pages than this: below it a repeated paragraph is as likely a story quoted twice (or
    * syndicated copies the duplicate detector missed) as it is page furniture.
@@ -57,17 +58,25 @@ interface Statements {
   hosts: Statement<[], { host: string; pages: number }>;
   topBlocks: Statement<[string, number, number], { fingerprint: string; pages: number; sample: string | null }>;
   learnedCount: Statement<[string, number], { n: number }>;
+  pageKeys: Statement<[string, number], { page_key: string }>;
   forgetPages: Statement<[string]>;
   forgetBlocks: Statement<[string]>;
 }
 
 const prepared = new WeakMap<Database, Statements>();
 
-/** Creates the tables (once per connection) and prepares the statements every call reuses. */
-function statements(db: Database): Statements {
+/**
+ * Creates the tables (once per connection) and prepares the statements every call reuses. Null for a read-only
+ * connection to an archive site memory never wrote to (`newsarc sites` on a fresh archive): nothing is known.
+ */
+function statements(db: Database): Statements | null {
   let s = prepared.get(db);
   if (s) return s;
-  db.exec(SCHEMA);
+  if (db.readonly) {
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_blocks'").get()) return null;
+  } else {
+    db.exec(SCHEMA);
+  }
   s = {
     pageFingerprints: db.prepare('SELECT fingerprints FROM site_pages WHERE host = ? AND page_key = ?'),
     savePage: db.prepare(
@@ -85,10 +94,17 @@ function statements(db: Database): Statements {
       'SELECT fingerprint, pages, sample FROM site_blocks WHERE host = ? AND pages >= ? ORDER BY pages DESC, fingerprint LIMIT ?',
     ),
     learnedCount: db.prepare('SELECT count(*) AS n FROM site_blocks WHERE host = ? AND pages >= ?'),
+    pageKeys: db.prepare('SELECT page_key FROM site_pages WHERE host = ? LIMIT ?'),
     forgetPages: db.prepare('DELETE FROM site_pages WHERE host = ?'),
     forgetBlocks: db.prepare('DELETE FROM site_blocks WHERE host = ?'),
   };
   prepared.set(db, s);
+  return s;
+}
+
+function writable(db: Database): Statements {
+  const s = statements(db);
+  if (s === null) throw new Error('site memory needs an archive opened for writing');
   return s;
 }
 
@@ -128,7 +144,7 @@ export function recordPageBlocks(
   fingerprints: readonly string[],
   samples: readonly (string | undefined)[] = [],
 ): void {
-  const s = statements(db);
+  const s = writable(db);
   const site = siteKey(host);
   db.transaction(() => {
     const known = new Set(s.pageFingerprints.get(site, pageKey)?.fingerprints.split(' ') ?? []);
@@ -155,6 +171,7 @@ export function boilerplateThreshold(pagesSeen: number): number {
  */
 export function boilerplateFor(db: Database, host: string): ReadonlySet<string> {
   const s = statements(db);
+  if (s === null) return new Set();
   const site = siteKey(host);
   const pages = s.hostPages.get(site)?.pages ?? 0;
   if (pages < BOILERPLATE_RULE.minPages) return new Set();
@@ -185,6 +202,7 @@ export interface SiteSummary {
 /** What site memory holds, per host (most pages first), or for one host: for `newsarc sites`. */
 export function siteSummaries(db: Database, options: { host?: string; top?: number } = {}): SiteSummary[] {
   const s = statements(db);
+  if (s === null) return [];
   const top = options.top ?? 5;
   const hosts =
     options.host === undefined
@@ -204,9 +222,14 @@ export function siteSummaries(db: Database, options: { host?: string; top?: numb
   });
 }
 
+/** Up to `limit` page keys recorded for a host (article ids when the crawler recorded them with `pageKeyOf`). */
+export function pageKeysOf(db: Database, host: string, limit: number): string[] {
+  return statements(db)?.pageKeys.all(siteKey(host), limit).map((row) => row.page_key) ?? [];
+}
+
 /** Clears everything learned about a host; returns how many pages it had seen (0: nothing was known). */
 export function forgetSite(db: Database, host: string): number {
-  const s = statements(db);
+  const s = writable(db);
   const site = siteKey(host);
   return db.transaction(() => {
     const pages = s.forgetPages.run(site).changes;

@@ -46,8 +46,8 @@ describe('site memory', () => {
   });
 
   it('uses a threshold relative to pages seen: a block on a few pages of a large site is not boilerplate', () => {
-    for (let i = 0; i < 40; i++) recordStory('example.com', String(i), [`p${i}`], i < 10 ? ['promo-of-one-week'] : []);
-    expect(boilerplateThreshold(40)).toBe(12);
+    for (let i = 0; i < 40; i++) recordStory('example.com', String(i), [`p${i}`], i < 6 ? ['promo-of-one-week'] : []);
+    expect(boilerplateThreshold(40)).toBe(8);
     const learned = boilerplateFor(db, 'example.com');
     expect(learned.has('promo-of-one-week')).toBe(false);
     expect(learned.has('footer-icp')).toBe(true);
