@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { Archive, resolveDbPath } from '../store/archive.js';
 import { collapseWhitespace } from '../normalize/text.js';
 import { forgetSite, siteKey, siteSummaries, type SiteSummary } from '../sites/memory.js';
+import { loadSiteProfiles, type SiteProfiles } from '../sites/profiles.js';
 import { sampleTexts } from '../sites/samples.js';
 import { parseCount } from './options.js';
 
@@ -10,6 +11,7 @@ interface SitesFlags {
   db?: string;
   top: number;
   forget?: string;
+  check?: string;
   json?: boolean;
 }
 
@@ -40,6 +42,23 @@ function renderText(summaries: SiteSummary[]): string {
   return lines.join('\n');
 }
 
+/** One line per profile naming what it sets, so a user sees the file was read as meant. */
+function renderProfiles({ file, profiles }: SiteProfiles): string {
+  const lines = [`${file}: ${profiles.length} site profile${profiles.length === 1 ? '' : 's'}, valid`];
+  for (const p of profiles) {
+    const parts = [
+      ...(['body', 'title', 'date', 'author'] as const).filter((f) => p[f]).map((f) => `${f} ${JSON.stringify(p[f])}`),
+      ...(p.remove ? [`remove ${p.remove.length}`] : []),
+      ...(p.timezone ? [`timezone ${p.timezone}`] : []),
+      ...(p.labels ? [`labels ${Object.keys(p.labels).join('/')}`] : []),
+      ...(p.include ? [`include ${p.include.length}`] : []),
+      ...(p.exclude ? [`exclude ${p.exclude.length}`] : []),
+    ];
+    lines.push(`  ${p.host}: ${parts.length > 0 ? parts.join(', ') : 'nothing set'}`);
+  }
+  return lines.join('\n');
+}
+
 export function registerSites(program: Command): void {
   program
     .command('sites')
@@ -48,8 +67,14 @@ export function registerSites(program: Command): void {
     .option('--db <path>', 'archive file (default: $NEWSARC_DB, else ./newsarc.db)')
     .option('--top <n>', 'boilerplate blocks shown per host, most repeated first', parseCount, 5)
     .option('--forget <host>', 'clear everything learned about a host (it is learned again from the next pages stored)')
+    .option('--check <file>', 'validate a site profile file (YAML or JSON, see docs/site-profiles.md) and list its profiles')
     .option('--json', 'print JSON for scripts')
-    .action((host: string | undefined, flags: SitesFlags) => {
+    .action(async (host: string | undefined, flags: SitesFlags) => {
+      if (flags.check !== undefined) {
+        const profiles = await loadSiteProfiles(flags.check);
+        process.stdout.write(`${flags.json ? JSON.stringify(profiles.profiles, null, 2) : renderProfiles(profiles)}\n`);
+        return;
+      }
       const path = resolveDbPath(flags.db);
       if (flags.forget !== undefined) {
         const archive = Archive.open(path, { create: false });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadSiteProfiles, parseSiteProfiles, profileFor } from '../../src/sites/profiles.js';
+import { runCli } from '../cli/run.js';
 
 const GOOD_YAML = `# profiles for two portals
 hosts:
@@ -68,6 +69,25 @@ describe('loadSiteProfiles', () => {
     const path = join(dir, 'sites.json');
     await writeFile(path, JSON.stringify({ hosts: [{ host: 'Example.COM', body: 'article', remove: '.ad' }] }, null, 2));
     expect((await loadSiteProfiles(path)).profiles).toEqual([{ host: 'example.com', body: 'article', remove: ['.ad'] }]);
+  });
+
+  it('newsarc sites --check lists a valid file, and fails a broken one with one newsarc: line (exit 2)', async () => {
+    const good = join(dir, 'good.yaml');
+    await writeFile(good, GOOD_YAML);
+    const ok = await runCli(['sites', '--check', good]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('3 site profiles, valid');
+    expect(ok.stdout).toContain('news.example.cn: body "div.article-content"');
+    expect(ok.stdout).toContain('timezone Asia/Shanghai');
+
+    const broken = join(dir, 'broken.yaml');
+    await writeFile(broken, GOOD_YAML.replace('Asia/Shanghai', 'Asia/Shangai'));
+    const bad = await runCli(['sites', '--check', broken]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(
+      `newsarc: ${broken}:9: hosts[0].timezone: unknown time zone "Asia/Shangai" (an IANA name like "Asia/Shanghai", or an offset like "+08:00")\n`,
+    );
   });
 
   it('names a missing file in one line', async () => {
