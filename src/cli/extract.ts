@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
 import { readPageFile, readStdin } from '../fetch/file.js';
+import { HttpClient } from '../fetch/http.js';
 import { CONVERSIONS, converter, type Conversion } from '../normalize/convert.js';
 import { UserError, reasonOf } from '../errors.js';
 import type { ArticleRecord, Extraction } from '../types.js';
-import { choiceOption } from './options.js';
+import { choiceOption, parseCount } from './options.js';
 
 const FORMATS = ['json', 'jsonl', 'markdown', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -23,9 +24,11 @@ interface LoadedPage {
   url: string | undefined;
 }
 
-async function loadInput(input: string, flags: ExtractFlags): Promise<LoadedPage> {
+async function loadInput(input: string, flags: ExtractFlags, http: () => HttpClient): Promise<LoadedPage> {
   if (/^https?:\/\//i.test(input)) {
-    throw new UserError('URL inputs arrive with the fetch stage');
+    const page = await http().fetch({ url: input });
+    if (page.truncated) throw new UserError(`page larger than ${http().options.maxBytes} bytes`);
+    return { bytes: page.body, contentType: page.contentType, url: page.url };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new UserError('only http(s) URLs, files and - are supported');
   const bytes = input === '-' ? await readStdin() : await readPageFile(input);
@@ -74,6 +77,7 @@ export function registerExtract(program: Command): void {
     .option('--url <url>', "the page's address, for a file or stdin input (resolves links, feeds timezone guesses)")
     .addOption(choiceOption('--format <format>', 'output format (default: json for one input, jsonl for several)', FORMATS))
     .addOption(choiceOption('--convert <kind>', 'Chinese script conversion of title and text', CONVERSIONS, 'none'))
+    .option('--timeout <ms>', 'per-request timeout for URL inputs', parseCount, 30_000)
     .action(async (inputs: string[], flags: ExtractFlags, command: Command) => {
       const debug = Boolean(command.optsWithGlobals().debug);
       if (flags.url !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.url)) {
@@ -81,9 +85,12 @@ export function registerExtract(program: Command): void {
       }
       const format: Format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
       let failed = 0;
+      // Created on the first URL input only: files never open sockets.
+      const lazy: { client?: HttpClient } = {};
+      const http = () => (lazy.client ??= new HttpClient({ timeoutMs: flags.timeout }));
       for (const input of inputs) {
         try {
-          const page = await loadInput(input, flags);
+          const page = await loadInput(input, flags, http);
           const decoded = decodeHtml(page.bytes, page.contentType);
           const extraction = extractArticle(decoded.html, { url: page.url });
           if (!extraction.record.text) throw new UserError('no article text found');
@@ -96,6 +103,7 @@ export function registerExtract(program: Command): void {
           if (debug && !(err instanceof UserError) && err instanceof Error) process.stderr.write(`${err.stack}\n`);
         }
       }
+      await lazy.client?.close();
       if (failed > 0) process.exitCode = 1;
     });
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { html, startTestServer, type TestServer } from '../helpers/server.js';
 import { runCli } from './run.js';
 
 const SEED = new URL('../../fixtures/seed/xiangcun-zhenxing.html', import.meta.url).pathname;
@@ -14,7 +15,11 @@ const ARTICLE = `<html lang="en"><head><title>Harbour reopens after storm - The 
 ${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1}: fishermen returned to the harbour on Tuesday morning after the storm passed, and the port authority said repairs to the northern pier would take several weeks.</p>`).join('\n')}
 </article><footer>© 2024 The Coast Gazette</footer></body></html>`;
 
-beforeAll(() => {
+let server: TestServer;
+afterAll(() => server?.close());
+
+beforeAll(async () => {
+  server = await startTestServer({ '/news/harbour': html(ARTICLE) });
   mkdirSync(join(dir, 'a-directory'));
   writeFileSync(join(dir, 'good.html'), ARTICLE);
   writeFileSync(join(dir, 'good.html.gz'), gzipSync(ARTICLE));
@@ -23,7 +28,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'empty.html'), '');
   writeFileSync(join(dir, 'script-only.html'), `<html><head><script>${'var x = 1;'.repeat(1000)}</script></head><body><script>document.write("hi")</script></body></html>`);
   const depth = 200_000;
-  writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}<p>${'Deeply nested text survives. '.repeat(20)}</p>${'</div>'.repeat(depth)}${ARTICLE}</body></html>`);
+  const deepParagraph = `<p>${'Deeply nested text survives the parser and the extractor. '.repeat(8)}</p>`;
+  writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}${deepParagraph.repeat(4)}${'</div>'.repeat(depth)}</body></html>`);
   const paragraph = `<p>${'The council debated the harbour budget late into the night while residents waited outside. '.repeat(6)}</p>\n`;
   writeFileSync(join(dir, 'huge.html'), `<html><body><article><h1>A very long report</h1>${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / paragraph.length))}</article></body></html>`);
 });
@@ -37,6 +43,14 @@ describe('newsarc extract', () => {
     expect(record.title).toBe('Harbour reopens after storm');
     expect(record.text.split('\n')).toHaveLength(8);
     expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('fetches an http URL and reports the final URL; a 404 is one newsarc: line', async () => {
+    const result = await runCli(['extract', server.url('/news/harbour'), server.url('/gone')]);
+    expect(result.code).toBe(1);
+    const [record] = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(record).toMatchObject({ input: server.url('/news/harbour'), url: server.url('/news/harbour') });
+    expect(result.stderr.trim()).toMatch(/^newsarc: http:\/\/127\.0\.0\.1:\d+\/gone: .*404/);
   });
 
   it('reads standard input with -', async () => {
