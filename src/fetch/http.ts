@@ -47,9 +47,9 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
  */
 const SNIFFED_TYPES = new Set(['', 'application/octet-stream', 'text/plain', 'application/unknown', 'unknown/unknown']);
 
-/** Undici error codes that are the server's or the network's fault and may pass on a retry. */
+/** Undici's timeouts (connect, headers, idle body): worth another attempt, like other network trouble. */
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-/** Names that will not resolve on a retry a second later. */
+/** Network failures a retry a second later will not cure (a host name that does not exist). */
 const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
 
 export interface HttpClientOptions extends Partial<HttpOptions> {

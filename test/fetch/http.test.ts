@@ -154,6 +154,11 @@ describe('HttpClient', () => {
     expect(checkedUrl('https://u:p@example.com/a#frag')).toBe('https://example.com/a');
   });
 
+  it('normalises IDN hosts to punycode and resolves dot segments before asking', () => {
+    expect(checkedUrl('http://新闻.中国/a/b/../c.html')).toBe('http://xn--efvy88h.xn--fiqs8s/a/c.html');
+    expect(checkedUrl('../../x.html', 'https://news.example/2021/11/13/a.html')).toBe('https://news.example/2021/x.html');
+  });
+
   it('reuses one keep-alive connection for requests to one host', async () => {
     const fresh = new HttpClient({ retries: 0 });
     try {
