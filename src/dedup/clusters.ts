@@ -4,9 +4,9 @@
  * lookups whatever the archive's size.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { MINHASH, bandKeys, estimateJaccard, fingerprint, signatureFromBlob, signatureToBlob } from './fingerprint.js';
+import { MINHASH, bandKeys, fingerprint, signatureFromBlob, signatureToBlob, similarity } from './fingerprint.js';
 
-/** Default similarity above which two texts are one story (a Jaccard estimate over shingles). */
+/** Default similarity (src/dedup/fingerprint.ts `similarity`) from which two texts are one story. */
 export const DEFAULT_DUP_THRESHOLD = 0.8;
 
 /** Most candidates verified per article: bounds the cost when a huge cluster shares a band. */
@@ -39,7 +39,7 @@ export class DuplicateClusters {
   private readonly insertBand: Statement;
   private readonly deleteFingerprint: Statement;
   private readonly deleteBands: Statement;
-  private readonly signatureOf: Statement;
+  private readonly fingerprintOf: Statement;
   private readonly rankOf: Statement;
   private readonly membersOf: Statement;
   private readonly setDuplicateOf: Statement;
@@ -57,7 +57,7 @@ export class DuplicateClusters {
     this.insertBand = db.prepare('INSERT OR IGNORE INTO lsh_bands(band_key, article_id) VALUES (?, ?)');
     this.deleteFingerprint = db.prepare('DELETE FROM fingerprints WHERE article_id = ?');
     this.deleteBands = db.prepare('DELETE FROM lsh_bands WHERE article_id = ?');
-    this.signatureOf = db.prepare('SELECT signature FROM fingerprints WHERE article_id = ?').pluck();
+    this.fingerprintOf = db.prepare('SELECT signature, shingle_count FROM fingerprints WHERE article_id = ?');
     this.rankOf = db.prepare('SELECT id, published_at, first_fetched_at, duplicate_of FROM articles WHERE id = ?');
     this.membersOf = db.prepare('SELECT id, published_at, first_fetched_at, duplicate_of FROM articles WHERE duplicate_of = ?');
     this.setDuplicateOf = db.prepare('UPDATE articles SET duplicate_of = ? WHERE id = ?');
@@ -80,10 +80,10 @@ export class DuplicateClusters {
     let best: { id: number; similarity: number } | null = null;
     for (const id of candidates) {
       if (id === articleId) continue;
-      const blob = this.signatureOf.get(id) as Buffer | undefined;
-      if (!blob) continue;
-      const similarity = estimateJaccard(fp.signature, signatureFromBlob(blob));
-      if (similarity >= this.threshold && (!best || similarity > best.similarity)) best = { id, similarity };
+      const row = this.fingerprintOf.get(id) as { signature: Buffer; shingle_count: number } | undefined;
+      if (!row) continue;
+      const score = similarity(fp, { signature: signatureFromBlob(row.signature), shingleCount: row.shingle_count });
+      if (score >= this.threshold && (!best || score > best.similarity)) best = { id, similarity: score };
     }
     if (!best) return null;
 

@@ -9,11 +9,12 @@ export const MINHASH = {
   /** Hash functions per signature: the Jaccard estimate's standard error is about 1/sqrt(100) = 0.05. */
   hashes: 100,
   /**
-   * 20 bands of 5 rows: a pair with Jaccard 0.8 shares a band with probability 0.9996, at 0.6 with 0.80, at 0.3
-   * with 0.05, so candidates are nearly always real matches and the exact estimate decides.
+   * 25 bands of 4 rows: a pair with Jaccard 0.8 shares a band with probability 0.99999, at 0.5 (a repost wrapped
+   * in as much boilerplate again, see containment) with 0.80, at 0.2 with 0.04, so unrelated stories are rarely
+   * even compared, and the estimate decides.
    */
-  bands: 20,
-  rows: 5,
+  bands: 25,
+  rows: 4,
   /** Shingle length in tokens: a CJK character carries about a syllable, so CJK needs longer shingles than words. */
   cjkShingle: 5,
   wordShingle: 3,
@@ -22,6 +23,11 @@ export const MINHASH = {
    * ("記者 xx 報道", "All rights reserved") often enough to look alike while being different stories.
    */
   minTokens: 40,
+  /**
+   * Containment counts only between texts of comparable size (shorter / longer at least this): a reposted story
+   * wrapped in another portal's boilerplate is contained in it, but so is a two-line brief in a long roundup.
+   */
+  containmentMinRatio: 0.6,
 } as const;
 
 /** A token is one CJK character or one run of letters/digits; punctuation and spaces only separate. */
@@ -66,8 +72,13 @@ export function shingleHashes(text: string): Set<number> {
   const toks = tokens(text);
   const cjk = toks.filter((t) => t.length === 1 && CJK_CHAR.test(t)).length;
   const k = cjk * 2 > toks.length ? MINHASH.cjkShingle : MINHASH.wordShingle;
+  const tokenHashes = toks.map(fnv1a);
   const out = new Set<number>();
-  for (let i = 0; i + k <= toks.length; i++) out.add(fnv1a(toks.slice(i, i + k).join(' ')));
+  for (let i = 0; i + k <= tokenHashes.length; i++) {
+    let h = k;
+    for (let j = i; j < i + k; j++) h = mix32(h ^ tokenHashes[j]!);
+    out.add(h >>> 0);
+  }
   return out;
 }
 
@@ -90,6 +101,19 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
   return same / a.length;
+}
+
+/**
+ * How alike two texts are, 0..1: their Jaccard estimate, or when the texts are of comparable size the share of
+ * the shorter one found in the longer (reposts add their own boilerplate and trim, which Jaccard punishes twice).
+ */
+export function similarity(a: Fingerprint, b: Fingerprint): number {
+  const jaccard = estimateJaccard(a.signature, b.signature);
+  const smaller = Math.min(a.shingleCount, b.shingleCount);
+  const larger = Math.max(a.shingleCount, b.shingleCount);
+  if (smaller < larger * MINHASH.containmentMinRatio) return jaccard;
+  const overlap = (jaccard / (1 + jaccard)) * (a.shingleCount + b.shingleCount);
+  return Math.max(jaccard, Math.min(1, overlap / smaller));
 }
 
 /**
