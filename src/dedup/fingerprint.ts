@@ -75,7 +75,7 @@ export function shingleHashes(text: string): Set<number> {
   const tokenHashes = toks.map(fnv1a);
   const out = new Set<number>();
   for (let i = 0; i + k <= tokenHashes.length; i++) {
-    let h = k;
+    let h: number = k;
     for (let j = i; j < i + k; j++) h = mix32(h ^ tokenHashes[j]!);
     out.add(h >>> 0);
   }
