@@ -136,8 +136,10 @@ export function utf8Verdict(bytes: Uint8Array): 'ascii' | 'valid' | 'mostly' | '
   }
   if (multibyte === 0 && broken === 0) return 'ascii';
   if (broken === 0) return 'valid';
-  // A handful of bad bytes among many good sequences is a damaged UTF-8 page, not a legacy-encoded one.
-  return multibyte >= 20 * broken ? 'mostly' : 'invalid';
+  // A few bad bytes among many good sequences is a damaged UTF-8 page (or a Latin-1 include in a UTF-8 page), not a
+  // legacy-encoded one: GBK or Latin-1 text forms a valid multi-byte UTF-8 sequence only by accident, far less often
+  // than it breaks one.
+  return multibyte >= 4 * broken ? 'mostly' : 'invalid';
 }
 
 function sniffLegacy(bytes: Uint8Array): string | null {
