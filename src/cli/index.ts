@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, reasonOf } from '../errors.js';
 import { registerExtract } from './extract.js';
+import { registerCrawl } from './crawl.js';
+import { registerSync } from './sync.js';
 import { registerSites } from './sites.js';
 
 /** Registers every command; each lives in its own file and only parses options and calls the pipeline. */
@@ -13,6 +15,8 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`newsarc: ${str.replace(/^error: /, '').trim()}\n`) });
   registerExtract(program);
+  registerCrawl(program);
+  registerSync(program);
   registerSites(program);
   return program;
 }
