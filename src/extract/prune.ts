@@ -26,6 +26,7 @@ const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2
 /** Lines that are metadata, widgets or footer text wherever they appear. */
 export function isBoilerplateLine(block: Block): boolean {
   const text = block.text;
+  if (block.kind === 'img' || block.kind === 'table') return false;
   if (block.words <= 40 && LABELLED_LINE.test(text)) return true;
   if (block.words <= 15 && RUN_TOGETHER_LABEL.test(text)) return true;
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;

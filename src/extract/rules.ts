@@ -22,7 +22,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 /** Elements whose own text is one paragraph: their score goes to the container around them. */
-export const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'td', 'th', 'caption']);
+export const PARAGRAPH_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'caption']);
 
 export const BOLD_TAGS = new Set(['b', 'strong']);
 export const ITALIC_TAGS = new Set(['i', 'em']);

@@ -122,6 +122,11 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
     const el = sibling as Element;
     const range = ranges.get(el);
     if (!range || range.start === range.end) continue;
+    // The lead image sits beside the text container on most templates (figure, then the body div).
+    if (el.name === 'figure' && (nextElement(el) === top || roots.includes(previousElement(el)!))) {
+      roots.push(el);
+      continue;
+    }
     const bonus = topClass && el.attribs.class === topClass ? bestScore * 0.2 : 0;
     const score = (finalScore.get(el) ?? 0) + bonus;
     if (score >= threshold) {
@@ -170,6 +175,18 @@ function joinChunks(best: Element, scores: Map<ParentNode, number>): ParentNode 
     for (let up: ParentNode | null = common; up; up = up.parent) if (up === n) { common = n; break; }
   }
   return common;
+}
+
+function nextElement(el: Element): ParentNode | null {
+  let n = el.next;
+  while (n && n.type !== 'tag') n = n.next;
+  return (n as Element | null) ?? null;
+}
+
+function previousElement(el: Element): ParentNode | null {
+  let n = el.prev;
+  while (n && n.type !== 'tag') n = n.prev;
+  return (n as Element | null) ?? null;
 }
 
 /** `div#article.main-text` style label for --debug output. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/parse/index.js';
+import { extractContent } from '../../src/extract/index.js';
+import { linesOf } from './helpers.js';
+
+const PARAGRAPHS = [
+  'The harbour authority approved the dredging plan on Tuesday after two years of consultation with fishing crews.',
+  'Work will start in September and close the northern channel to large vessels for about six weeks.',
+  'Crews say the plan protects the spawning grounds that the first proposal would have buried under silt.',
+  'The authority will publish weekly updates on the channel depth while the dredgers are at work.',
+];
+
+function extract(html: string) {
+  return extractContent(parseHtml(html), { url: 'https://news.example.org/harbour/dredging' });
+}
+
+describe('a body printed twice', () => {
+  it('keeps one copy when desktop and mobile layouts sit in one container', () => {
+    const html = `<html><body><div class="article">
+      <div class="pc-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="mobile-body">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>
+    </div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual(PARAGRAPHS);
+  });
+
+  it('keeps the richer copy (the one with headings and images)', () => {
+    const plain = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+    const rich = `<p>${PARAGRAPHS[0]}</p><h2>What changes</h2><p>${PARAGRAPHS[1]}</p><img src="/img/dredger.jpg" alt="A dredger"><p>${PARAGRAPHS[2]}</p><p>${PARAGRAPHS[3]}</p>`;
+    const html = `<html><body><article><div class="print-copy">${plain}</div><div class="body">${rich}</div></article></body></html>`;
+    const { markdown, text } = extract(html);
+    expect(markdown).toContain('## What changes');
+    expect(markdown).toContain('![A dredger](https://news.example.org/img/dredger.jpg)');
+    expect(linesOf(text).filter((l) => l === PARAGRAPHS[0])).toHaveLength(1);
+  });
+
+  it('drops a <noscript> fallback copy of the body', () => {
+    const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+    const html = `<html><body><div id="story">${body}<noscript><div>${body}</div></noscript></div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual(PARAGRAPHS);
+  });
+
+  it('never drops a line the article legitimately repeats once (a quote taken up again)', () => {
+    const quote = '“We will not close the harbour,” the mayor said.';
+    const html = `<html><body><div class="story-body">
+      <p>${PARAGRAPHS[0]}</p><p>${quote}</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p>
+      <blockquote><p>${quote}</p></blockquote><p>${PARAGRAPHS[3]}</p>
+    </div></body></html>`;
+    const lines = linesOf(extract(html).text);
+    expect(lines.filter((l) => l === quote)).toHaveLength(2);
+    expect(lines).toHaveLength(6);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { aebPageCounts, aebPagePR, f1Of } from '../../bench/lib/metrics.js';
+import { parseHtml } from '../../src/parse/index.js';
+import { blockFingerprint, extractContent } from '../../src/extract/index.js';
+import { extractFixture, fixtureHtml, fixtureText, linesOf } from './helpers.js';
+
+function f1(truth: string, predicted: string, cjk = false): number {
+  const { precision, recall } = aebPagePR(aebPageCounts(truth, predicted, { cjk }));
+  return f1Of(precision, recall);
+}
+
+describe('pages of other templates', () => {
+  it('a table-layout Chinese portal: <br>-separated paragraphs, labels, font widget, prev/next and related links', () => {
+    const { record, isArticle } = extractFixture('pages/portal-table-layout.html', { url: 'http://www.binjiang.example.cn/news/bjxw/201911/t20191102_1012.html' });
+    expect(linesOf(record.text)).toEqual(linesOf(fixtureText('pages/portal-table-layout.expected.txt')));
+    expect(isArticle).toBe(true);
+  });
+
+  it('an English feature: headings, quote, table, list, lead image with caption; no share bar, ads, comments or footer', () => {
+    const { record } = extractFixture('pages/english-feature.html', { url: 'https://www.coastalledger.example/energy/2023/05/harbour-towns-tidal-power' });
+    const md = record.markdown;
+    expect(md).toContain('![A tidal turbine being lowered into the water at Porthaven](https://www.coastalledger.example/images/2023/05/tidal-turbine-1200.jpg)');
+    expect(md).toContain('A 2-megawatt turbine is lowered into the channel');
+    expect(md).toContain('## A predictable source');
+    expect(md).toContain('> We are not chasing the weather. The moon does the scheduling for us.');
+    expect(md).toContain('| Turbines | 4.1 |');
+    expect(md).toContain('- rising standing charges on grid connections;');
+    expect(record.text.split('\n')[0]).not.toBe('Harbour towns bet on tidal power as grid costs climb');
+    for (const junk of ['Share on Twitter', 'Advertisement', 'Read more', 'Offshore wind auction', 'Comments (12)', 'Great to see', 'Most read', 'All rights reserved', 'cookies', 'Sign up for', 'Tags:']) {
+      expect(record.text, junk).not.toContain(junk);
+    }
+    expect(linesOf(record.text).at(-1)).toBe('The council will publish its first full year of output figures in September.');
+  });
+
+  it('a listing page is not an article', () => {
+    const result = extractFixture('pages/portal-listing.html', { url: 'http://www.binjiang.example.cn/news/bjxw/index_2.html' });
+    expect(result.isArticle).toBe(false);
+    expect(result.pageKindReason).not.toBe('');
+    expect(result.links).toContain('http://www.binjiang.example.cn/news/bjxw/201911/t20191101_1000.html');
+  });
+
+  it('a soft 404 page is not an article', () => {
+    const result = extractFixture('pages/soft-404.html', { url: 'http://www.binjiang.example.cn/news/gone.html' });
+    expect(result.isArticle).toBe(false);
+    expect(result.pageKindReason).toMatch(/error/);
+  });
+});
+
+describe('real pages from the datasets', () => {
+  it.each(['14cc2a0c', '85439e26', '0ec95c72'])('AEB page %s matches its ground truth', (id) => {
+    const { record } = extractFixture(`pages/aeb-${id}.html.gz`);
+    expect(f1(fixtureText(`pages/aeb-${id}.expected.txt`), record.text)).toBeGreaterThan(0.95);
+  });
+
+  it.each(['c4d032a1', '05e98007'])('chinese-wced page %s matches its ground truth', (id) => {
+    const { record } = extractFixture(`pages/wced-${id}.html.gz`);
+    expect(f1(fixtureText(`pages/wced-${id}.expected.txt`), record.text, true)).toBeGreaterThan(0.95);
+  });
+});
+
+describe('links, fingerprints, site memory and profiles', () => {
+  const page = `<html><head><base href="/news/"></head><body>
+    <nav><a href="/">Home</a> <a href="/world/">World</a> <a href="mailto:desk@example.org">Mail</a> <a href="javascript:void(0)">Menu</a></nav>
+    <div class="disclaimer">Our journalism is funded by readers like you.</div>
+    <div class="story">
+      <p>The river burst its banks overnight and flooded the lower town, leaving three hundred homes without power by morning.</p>
+      <p>Our journalism is funded by readers like you.</p>
+      <p>Rescue teams used boats to reach families on the upper floors of the old mill buildings near the <a href="bridge.html#map">bridge</a>.</p>
+      <p>The council said the water would take several days to drain and asked residents to boil drinking water until further notice.</p>
+      <p>Our journalism is funded by readers like you.</p>
+    </div>
+    <div class="ad">Buy tickets now for the spring fair, all rides included.</div>
+  </body></html>`;
+  const url = 'https://example.org/news/2024/flood.html';
+
+  it('lists absolute http(s) links in document order without fragments, mailto: or javascript:', () => {
+    const { links } = extractContent(parseHtml(page), { url });
+    expect(links).toEqual(['https://example.org/', 'https://example.org/world/', 'https://example.org/news/bridge.html']);
+  });
+
+  it('fingerprints ignore case, white space and punctuation', () => {
+    expect(blockFingerprint('Our journalism is funded  by readers like you.')).toBe(blockFingerprint('our journalism is funded by readers, like you'));
+    expect(blockFingerprint('—')).toBe('');
+  });
+
+  it('drops learned boilerplate at the edges of the body but not inside its run of text', () => {
+    const learned = new Set([blockFingerprint('Our journalism is funded by readers like you.')]);
+    const { text, blockFingerprints } = extractContent(parseHtml(page), { url, boilerplate: learned });
+    const lines = linesOf(text);
+    expect(lines.filter((l) => l.startsWith('Our journalism'))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^The council said/);
+    expect(blockFingerprints).toContain(blockFingerprint('Buy tickets now for the spring fair, all rides included.'));
+  });
+
+  it('honours a site profile: remove selectors first, then the body selector', () => {
+    const { text, reason } = extractContent(parseHtml(page), { url, profile: { host: 'example.org', body: 'div.ad, div.story', remove: ['.story p:nth-of-type(3)'] } });
+    expect(reason).toMatch(/profile/);
+    expect(text).toContain('Buy tickets now');
+    expect(text).toContain('The river burst its banks');
+    expect(text).not.toContain('Rescue teams');
+  });
+
+  it('uses the same fixture decoding as the crawler for GBK pages', () => {
+    expect(fixtureHtml('seed/xiangcun-zhenxing.gbk.html')).toContain('东西帮扶助振兴');
+  });
+});
