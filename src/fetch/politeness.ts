@@ -20,7 +20,7 @@ export function hostKey(url: string): string {
 
 interface HostState {
   inFlight: number;
-  /** When the last request to this host started (ms since epoch); -Infinity before the first. */
+  /** When the last request to this host started (performance.now(): monotonic, immune to clock jumps); -Infinity before the first. */
   lastStart: number;
   /** Callers waiting for a turn, first come first served. */
   waiting: Array<() => void>;
@@ -106,7 +106,7 @@ export class HostScheduler {
   private pump(host: string, state: HostState): void {
     if (state.timer) return;
     while (state.waiting.length > 0 && state.inFlight < this.options.perHost) {
-      const now = Date.now();
+      const now = performance.now();
       const wait = state.lastStart + this.delayOf(host) - now;
       if (wait > 0) {
         state.timer = setTimeout(() => {
@@ -120,7 +120,7 @@ export class HostScheduler {
       state.waiting.shift()!();
     }
     // A host with nothing running or waiting keeps only its delay raise; its start time is past the delay anyway.
-    if (state.inFlight === 0 && state.waiting.length === 0 && Date.now() - state.lastStart >= this.delayOf(host)) {
+    if (state.inFlight === 0 && state.waiting.length === 0 && performance.now() - state.lastStart >= this.delayOf(host)) {
       this.hosts.delete(host);
     }
   }
