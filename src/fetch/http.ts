@@ -383,7 +383,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 /** `text/html; charset=gbk` → `text/html`. */
-export function mediaTypeOf(contentType: string | null): string {
+function mediaTypeOf(contentType: string | null): string {
   return (contentType ?? '').split(';')[0].trim().toLowerCase();
 }
 

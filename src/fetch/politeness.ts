@@ -60,13 +60,6 @@ export class HostScheduler {
     return this.delayOf(hostKey(url));
   }
 
-  /** Requests running now, over all hosts (for progress display). */
-  get inFlight(): number {
-    let total = 0;
-    for (const state of this.hosts.values()) total += state.inFlight;
-    return total;
-  }
-
   private delayOf(host: string): number {
     return this.delays.get(host) ?? this.options.delayMs;
   }

@@ -84,7 +84,7 @@ export class RobotsCache {
   }
 
   /** The verdict for the URL's origin, fetched on first use; concurrent callers share one request. */
-  verdictFor(url: string): Promise<RobotsVerdict> {
+  private verdictFor(url: string): Promise<RobotsVerdict> {
     const origin = new URL(url).origin;
     let verdict = this.verdicts.get(origin);
     if (!verdict) {

@@ -20,6 +20,7 @@ import {
   html,
   redirectChain,
   redirectLoop,
+  resetBeforeHeaders,
   resetMidBody,
   text,
   stallBeforeHeaders,
@@ -86,6 +87,7 @@ describe('hostile servers', () => {
       '/always-down': alwaysDown,
       '/reset-once': resetOnce,
       '/reset-always': resetAlways,
+      '/reset-headers': resetBeforeHeaders(),
       '/png-as-html': bytes(PNG_BYTES, 'text/html'),
       '/html-as-octets': bytes(PAGE, 'application/octet-stream'),
       '/html-untyped': (_req, res) => {
@@ -194,6 +196,10 @@ describe('hostile servers', () => {
     } finally {
       await retrying.close();
     }
+  });
+
+  it('fails a connection reset before any answer with network', async () => {
+    expect(await kindOf(strict.fetch({ url: server.url('/reset-headers') }))).toBe('network');
   });
 
   it('fails a refused connection with network', async () => {

@@ -28,13 +28,11 @@ describe('HostScheduler', () => {
     const done = tasks.map((t) => scheduler.schedule('https://news.example/x', t.run));
     await settle();
     expect(started).toEqual(['a', 'b']);
-    expect(scheduler.inFlight).toBe(2);
     tasks[1].open();
     await settle();
     expect(started).toEqual(['a', 'b', 'c']);
     for (const t of tasks) t.open();
     expect(await Promise.all(done)).toEqual(['a', 'b', 'c', 'd']);
-    expect(scheduler.inFlight).toBe(0);
   });
 
   it('lets another host go while one host is saturated', async () => {
