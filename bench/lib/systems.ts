@@ -66,6 +66,9 @@ async function importPeer(name: string): Promise<any> {
   return import(spec);
 }
 
+/** For peers that refuse a page without an address (chinese-wced records none): a neutral stand-in. */
+const PLACEHOLDER_URL = 'https://example.com/article.html';
+
 const EMPTY: SystemOutput = { text: '', title: null, authors: [], date: null };
 
 /** Block-level closing tags after which a peer's HTML output gets a line break, so adjacent blocks' words stay apart. */
@@ -79,6 +82,17 @@ function fragmentText(parseHTML: (html: string) => { document: any }, html: stri
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
+}
+
+/** Runs a peer that logs every malformed JSON-LD block to the console (Defuddle) without flooding the report. */
+async function muted<T>(run: () => Promise<T>): Promise<T> {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  console.error = console.warn = console.log = () => {};
+  try {
+    return await run();
+  } finally {
+    Object.assign(console, saved);
+  }
 }
 
 const authorList = (s: unknown): string[] => (typeof s === 'string' && s.trim() ? [s.trim()] : []);
@@ -162,7 +176,7 @@ export const PEERS: System[] = [
       const { JSDOM, VirtualConsole } = await importPeer('jsdom');
       return (html, url) => {
         // A silent console: jsdom reports every stylesheet it cannot parse, which is noise here.
-        const dom = new JSDOM(html, { url: url ?? 'https://example.invalid/', virtualConsole: new VirtualConsole() });
+        const dom = new JSDOM(html, { url: url ?? PLACEHOLDER_URL, virtualConsole: new VirtualConsole() });
         try {
           const article = new Readability(dom.window.document).parse();
           if (!article) return EMPTY;
@@ -181,7 +195,7 @@ export const PEERS: System[] = [
       const { extractFromHtml } = await importPeer('@extractus/article-extractor');
       const { parseHTML } = await importPeer('linkedom');
       return async (html, url) => {
-        const a = await extractFromHtml(html, url);
+        const a = await extractFromHtml(html, url ?? PLACEHOLDER_URL);
         if (!a) return EMPTY;
         return { text: fragmentText(parseHTML, a.content ?? ''), title: stringOrNull(a.title), authors: authorList(a.author), date: stringOrNull(a.published) };
       };
@@ -195,7 +209,7 @@ export const PEERS: System[] = [
       const { Defuddle } = await importPeer('defuddle/node');
       const { parseHTML } = await importPeer('linkedom');
       return async (html, url) => {
-        const r = await Defuddle(html, url, { useAsync: false });
+        const r = await muted<any>(() => Defuddle(html, url, { useAsync: false }));
         return { text: fragmentText(parseHTML, r.content ?? ''), title: stringOrNull(r.title), authors: authorList(r.author), date: stringOrNull(r.published) };
       };
     },

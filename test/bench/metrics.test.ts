@@ -221,6 +221,16 @@ describe.skipIf(!existsSync(SCORER) || !python)('AEB metric against ../shared/to
     expect(ours(truth, predicted, false)).toEqual(reference(truth, predicted, false));
   });
 
+  const WCED = join(process.cwd(), '..', 'shared', 'datasets', 'chinese-wced', 'eval', 'cleaned_ground.json');
+  it.skipIf(!existsSync(WCED))('agrees on the chinese-wced ground truth in both variants', () => {
+    const gt = JSON.parse(readFileSync(WCED, 'utf8')) as Record<string, { articleBody: string }>;
+    const truth = Object.fromEntries(Object.entries(gt).map(([k, v]) => [k, v.articleBody]));
+    const predicted = Object.fromEntries(
+      Object.entries(truth).map(([k, v], i) => [k, i % 2 ? v.slice(Math.floor(v.length * 0.3)) : `首页 新闻 登录\n${v}\n责任编辑：张三`]),
+    );
+    for (const cjk of [false, true]) expect(ours(truth, predicted, cjk)).toEqual(reference(truth, predicted, cjk));
+  });
+
   const REFERENCE_OUTPUTS = join(process.cwd(), '..', 'shared', 'datasets', 'scrapinghub-aeb', 'reference-outputs');
   it.skipIf(!existsSync(AEB) || !existsSync(REFERENCE_OUTPUTS))('reproduces the published Readability.js figures from its reference output', () => {
     const gt = JSON.parse(readFileSync(AEB, 'utf8')) as Record<string, { articleBody: string }>;
