@@ -49,8 +49,18 @@ const SNIFFED_TYPES = new Set(['', 'application/octet-stream', 'text/plain', 'ap
 
 /** Undici's timeouts (connect, headers, idle body): worth another attempt, like other network trouble. */
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-/** Network failures a retry a second later will not cure (a host name that does not exist). */
-const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
+/** Network failures a retry a second later will not cure: a host name that does not exist, a bad certificate. */
+const PERMANENT_NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'ERR_INVALID_URL',
+  'UND_ERR_INVALID_ARG',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 export interface HttpClientOptions extends Partial<HttpOptions> {
   /** Keep-alive connections per origin: the crawl's per-host concurrency. */
