@@ -26,12 +26,16 @@ function readPage(path: string): string | null {
   return decodeHtml(gunzipSync(readFileSync(path))).html;
 }
 
-function meta(html: string, url: string | undefined): MetadataValues {
+// QUICK_ONLY=<file name part> prints the values and provenance of matching pages (for looking at misses).
+const only = process.env.QUICK_ONLY;
+
+function meta(html: string, url: string | undefined, file: string): MetadataValues {
   const doc = parseHtml(html);
   const started = process.hrtime.bigint();
-  const { values } = extractMetadata(doc, { url });
+  const { values, provenance } = extractMetadata(doc, { url });
   metadataSeconds += Number(process.hrtime.bigint() - started) / 1e9;
   pageCount += 1;
+  if (only && file.includes(only)) process.stdout.write(`${file}\n${JSON.stringify({ values, provenance }, null, 1)}\n`);
   return values;
 }
 
@@ -49,7 +53,7 @@ function htmldate(): void {
     for (const [url, t] of Object.entries(truth)) {
       const html = readPage(join(root, 'htmldate-eval/html', `${t.file}.gz`));
       if (html === null) continue;
-      const got = day(meta(html, url).publishedAt);
+      const got = day(meta(html, url, t.file).publishedAt);
       n += 1;
       if (got === (t.date ?? null)) ok += 1;
       else misses.push(`htmldate\t${t.file}\t${url}\t${t.date}\t${got}`);
@@ -75,7 +79,7 @@ function wced(): void {
   for (const file of readdirSync(join(dir, 'html')).filter((f) => f.endsWith('.html.gz')).sort()) {
     const id = file.replace('.html.gz', '');
     const html = readPage(join(dir, 'html', file))!;
-    const v = meta(html, undefined);
+    const v = meta(html, undefined, id);
     const dateLabel = readFileSync(join(dir, 'date', `${id}.txt`), 'utf8').trim();
     if (/^\d{4}/.test(dateLabel)) {
       dateN += 1;
@@ -109,7 +113,7 @@ function fundus(): void {
   for (const [path, t] of Object.entries(index)) {
     const html = readPage(join(dir, 'test_data', path));
     if (html === null) continue;
-    const v = meta(html, t.url);
+    const v = meta(html, t.url, path);
     n += 1;
     const norm = (s: string | null): string => (s ?? '').replace(/[\s\u00ad]+/g, ' ').trim();
     if (norm(v.title) === norm(t.title)) titleOk += 1;
@@ -139,7 +143,7 @@ function trafilatura(): void {
     if (!t.title && !t.author && !t.date) continue;
     const html = readPage(join(dir, 'html', `${t.file}.gz`));
     if (html === null) continue;
-    const v = meta(html, url);
+    const v = meta(html, url, t.file);
     if (t.title) {
       counts.title[1] += 1;
       if ((v.title ?? '') === t.title.trim()) counts.title[0] += 1;
@@ -162,8 +166,8 @@ function trafilatura(): void {
   );
 }
 
-const only = process.env.QUICK_SETS?.split(',');
+const chosenSets = process.env.QUICK_SETS?.split(',');
 const sets: [string, () => void][] = [['htmldate', htmldate], ['wced', wced], ['fundus', fundus], ['trafilatura', trafilatura]];
-for (const [name, run] of sets) if (!only || only.includes(name)) run();
+for (const [name, run] of sets) if (!chosenSets || chosenSets.includes(name)) run();
 writeFileSync(join(outDir, 'metadata-misses.tsv'), `${misses.join('\n')}\n`);
 process.stdout.write(`metadata stage: ${pageCount} pages, ${(metadataSeconds * 1000 / pageCount).toFixed(2)} ms/page (parse excluded)\n`);

@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
+import { collapseWhitespace } from '../normalize/text.js';
 import {
-  AUTHOR_HINT, BLOCK_TAGS, BOILERPLATE_HINT, BOILERPLATE_TAGS, DATE_HINT, HINT_EXCLUDE, SKIPPED_TAGS,
+  AUTHOR_HINT, BLOCK_TAGS, BOILERPLATE_TOKEN, BOILERPLATE_TAGS, DATE_HINT, HINT_EXCLUDE, SKIPPED_TAGS,
 } from './rules.js';
 
 /** A short stretch of page text read from an element: a `<time>`, an itemprop element, a hinted byline/date box. */
@@ -37,6 +38,11 @@ const MAX_SPOTS = 60;
 const MAX_SPOT_TEXT = 300;
 const MAX_H1 = 5;
 
+/** Marks block boundaries in the collected text; a control character no page text contains after parsing. */
+const LINE_BREAK = '\u0001';
+/** Most segments between block boundaries are indentation only: this test skips them without collapsing. */
+const NON_SPACE = /[^\s\u200b]/;
+
 interface Exit {
   exit: Element;
   start: number;
@@ -63,7 +69,7 @@ function childText(el: Element): string {
 }
 
 /** Why an element's text is worth reading on its own, or null. */
-function spotOf(el: Element): Omit<TextSpot, 'text' | 'line'> | null {
+function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | null {
   if (el.name === 'time') return { machine: attr(el, 'datetime') ?? null, via: `time${attr(el, 'pubdate') !== undefined ? ':pubdate' : ''}` };
   const itemprop = attr(el, 'itemprop');
   if (itemprop && /^(?:datePublished|dateCreated|dateModified|author|creator|name|headline)$/i.test(itemprop)) {
@@ -71,19 +77,27 @@ function spotOf(el: Element): Omit<TextSpot, 'text' | 'line'> | null {
   }
   const rel = attr(el, 'rel');
   if (el.name === 'a' && rel && /\bauthor\b/i.test(rel)) return { machine: null, via: 'rel:author' };
-  const hint = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
   if (hint.length < 3 || HINT_EXCLUDE.test(hint)) return null;
   if (AUTHOR_HINT.test(hint)) return { machine: null, via: 'class:author' };
-  if (DATE_HINT.test(hint)) return { machine: attr(el, 'datetime') ?? attr(el, 'content') ?? null, via: 'class:date' };
+  // Blogger and hAtom themes put the machine date in <abbr title="2016-12-23T05:11:00-05:00">.
+  const machine = attr(el, 'datetime') ?? attr(el, 'content') ?? (el.name === 'abbr' ? attr(el, 'title') : undefined);
+  if (DATE_HINT.test(hint)) return { machine: machine ?? null, via: 'class:date' };
   return null;
 }
 
-function isBoilerplate(el: Element): boolean {
+/** The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags. */
+const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]/i;
+
+/** Cheap pre-test before the per-token test: most class names contain none of the words. */
+const BOILERPLATE_WORD = /footer|copyright|nav|menu|sidebar|related|recommend|comment|breadcrumb/i;
+
+function isBoilerplate(el: Element, hint: string): boolean {
   if (BOILERPLATE_TAGS.has(el.name)) return true;
   const role = attr(el, 'role');
   if (role === 'navigation' || role === 'contentinfo' || role === 'complementary') return true;
-  const hint = `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`;
-  return hint.length > 2 && BOILERPLATE_HINT.test(hint);
+  if (hint.length < 3 || !BOILERPLATE_WORD.test(hint)) return false;
+  for (const token of hint.split(/\s+/)) if (BOILERPLATE_TOKEN.test(token) && !ARTICLE_PART_TOKEN.test(token)) return true;
+  return false;
 }
 
 function addMeta(metas: Map<string, string[]>, key: string, value: string): void {
@@ -114,40 +128,39 @@ export function collectFacts(doc: Document): PageFacts {
   const spans: Span[] = [];
   const h1Spans: Span[] = [];
 
+  let atLineStart = true;
   const breakLine = (): void => {
-    if (length > 0 && chunks[chunks.length - 1] !== '\n') {
-      chunks.push('\n');
+    if (!atLineStart) {
+      chunks.push(LINE_BREAK);
       length += 1;
+      atLineStart = true;
     }
   };
 
-  const stack: (AnyNode | Exit)[] = [...doc.children].reverse();
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    if ('exit' in item) {
-      const el = item.exit;
-      if (BLOCK_TAGS.has(el.name)) breakLine();
-      if (item.boilerplate) {
-        boilerDepth -= 1;
-        if (boilerDepth === 0) boilerRanges.push([item.start, length]);
-      }
-      if (item.spot) spans.push({ start: item.start, end: length, spot: item.spot });
-      if (item.h1) h1Spans.push({ start: item.start, end: length, spot: null });
-      continue;
+  const leave = (exit: Exit): void => {
+    if (BLOCK_TAGS.has(exit.exit.name)) breakLine();
+    if (exit.boilerplate) {
+      boilerDepth -= 1;
+      if (boilerDepth === 0) boilerRanges.push([exit.start, length]);
     }
-    if (item.type === 'text') {
-      const data = (item as { data: string }).data;
+    if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
+    if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: null });
+  };
+
+  /** Reads one node; returns true when its children are to be walked. */
+  const enter = (node: AnyNode): boolean => {
+    if (node.type === 'text') {
+      // Raw text: white space is collapsed once per line at the end, far cheaper than once per text node.
+      const data = (node as { data: string }).data;
       if (data.length > 0) {
-        const text = data.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ');
-        if (text !== ' ' || (length > 0 && chunks[chunks.length - 1] !== '\n')) {
-          chunks.push(text);
-          length += text.length;
-        }
+        chunks.push(data);
+        length += data.length;
+        atLineStart = false;
       }
-      continue;
+      return false;
     }
-    if (item.type !== 'tag' && item.type !== 'script' && item.type !== 'style') continue;
-    const el = item as Element;
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return node.type === 'root';
+    const el = node as Element;
     const name = el.name;
     switch (name) {
       case 'html':
@@ -161,43 +174,78 @@ export function collectFacts(doc: Document): PageFacts {
             if (k) for (const part of k.split(/\s+/)) addMeta(metas, part, content);
           }
         }
-        continue;
+        return false;
       }
       case 'link': {
         const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
         const href = attr(el, 'href');
         if (href && rel.includes('canonical')) canonicalHref ??= href;
         if (href && rel.includes('image_src')) imageSrcHref ??= href;
-        continue;
+        return false;
       }
       case 'base':
         baseHref ??= attr(el, 'href') ?? null;
-        continue;
+        return false;
       case 'title':
-        if (titleText !== null) continue;
-        titleText = childText(el).replace(/\s+/g, ' ').trim();
-        continue;
+        if (titleText === null) titleText = childText(el).replace(/\s+/g, ' ').trim();
+        return false;
       case 'script':
         if (/ld\+json/i.test(attr(el, 'type') ?? '')) jsonLd.push(childText(el));
-        continue;
+        return false;
     }
-    if (SKIPPED_TAGS.has(name)) continue;
-    if (BLOCK_TAGS.has(name)) breakLine();
-    const boilerplate = isBoilerplate(el);
+    if (SKIPPED_TAGS.has(name)) return false;
+    const block = BLOCK_TAGS.has(name);
+    if (block) breakLine();
+    const cls = el.attribs.class;
+    const id = el.attribs.id;
+    const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+    const boilerplate = isBoilerplate(el, hint);
     if (boilerplate) boilerDepth += 1;
-    const spot = boilerDepth === 0 && spans.length < MAX_SPOTS ? spotOf(el) : null;
+    const spot = boilerDepth === 0 && spans.length < MAX_SPOTS ? spotOf(el, hint) : null;
     const isH1 = name === 'h1' && h1Spans.length < MAX_H1;
-    stack.push({ exit: el, start: length, boilerplate, spot, h1: isH1 });
-    for (let i = el.children.length - 1; i >= 0; i -= 1) stack.push(el.children[i]);
+    // Only elements that end a line or whose extent matters need a marker on the way out.
+    if (block || boilerplate || spot || isH1) {
+      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1 };
+      if (el.children.length === 0) leave(exit);
+      else exits.push(exit);
+    }
+    return el.children.length > 0;
+  };
+
+  // Walks by sibling and parent pointers: no recursion and no stack of nodes, whatever the depth or width.
+  const exits: Exit[] = [];
+  let node: AnyNode | null = doc.children[0] ?? null;
+  while (node) {
+    if (enter(node)) {
+      node = (node as Element).children[0];
+      continue;
+    }
+    while (node) {
+      if (node.next) {
+        node = node.next;
+        break;
+      }
+      const parent: AnyNode | null = node.parent as AnyNode | null;
+      if (!parent || parent === doc) {
+        node = null;
+        break;
+      }
+      if (exits.length > 0 && exits[exits.length - 1].exit === parent) leave(exits.pop()!);
+      node = parent;
+    }
   }
 
   const full = chunks.join('');
+  // Kept lines (non-empty after collapsing white space) and the offset in `full` where each starts.
   const lineStarts: number[] = [];
   const lines: string[] = [];
   let offset = 0;
-  for (const raw of full.split('\n')) {
-    lineStarts.push(offset);
-    lines.push(raw.trim());
+  for (const raw of full.split(LINE_BREAK)) {
+    const line = NON_SPACE.test(raw) ? collapseWhitespace(raw) : '';
+    if (line) {
+      lineStarts.push(offset);
+      lines.push(line);
+    }
     offset += raw.length + 1;
   }
   const lineAt = (pos: number): number => {
@@ -210,7 +258,7 @@ export function collectFacts(doc: Document): PageFacts {
     }
     return lo;
   };
-  const spanText = (span: Span): string => full.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  const spanText = (span: Span): string => collapseWhitespace(full.slice(span.start, span.end).replaceAll(LINE_BREAK, ' '));
   const h1: TextSpot[] = h1Spans
     .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: 'h1' }))
     .filter((spot) => spot.text.length > 0);
@@ -221,7 +269,11 @@ export function collectFacts(doc: Document): PageFacts {
   }
   const boilerplateLines = lines.map(() => false);
   for (const [start, end] of boilerRanges) {
-    for (let l = lineAt(start); l < lines.length && lineStarts[l] < end; l += 1) boilerplateLines[l] = true;
+    // A boilerplate element inside a line (the comment counter in a byline) does not taint the line.
+    const first = lineAt(start);
+    for (let l = lineStarts[first] >= start ? first : first + 1; l < lines.length && lineStarts[l] < end; l += 1) {
+      boilerplateLines[l] = true;
+    }
   }
   return {
     htmlLang, metas, jsonLd, titleText, h1, canonicalHref, baseHref, imageSrcHref, spots, lines, boilerplate: boilerplateLines,

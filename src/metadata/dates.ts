@@ -33,6 +33,8 @@ export interface DateCandidate {
   value: string;
   via: string;
   machine: boolean;
+  /** Already-read parts (URL dates), used instead of parsing value. */
+  parts?: DateParts;
 }
 
 export interface DateContext {
@@ -43,16 +45,32 @@ export interface DateContext {
 
 /** Parts of a candidate when it holds a plausible date: a real calendar date, not in the future. */
 function partsOf(c: DateCandidate, ctx: DateContext): DateParts | null {
-  const parts = c.machine ? parseMachineDate(c.value) : (findTextDates(c.value, { monthFirst: ctx.monthFirst })[0] ?? null);
+  const parts = c.parts ? { ...c.parts } : c.machine ? parseMachineDate(c.value) : (findTextDates(c.value, { monthFirst: ctx.monthFirst })[0] ?? null);
   if (!parts || isFuture(parts, ctx.now)) return null;
   return parts;
 }
 
-/** The first candidate (they come best first) holding a plausible date, as ISO 8601. */
-export function firstDate(candidates: Iterable<DateCandidate>, ctx: DateContext): { iso: string; via: string } | null {
-  for (const c of candidates) {
-    const parts = partsOf(c, ctx);
-    if (parts) return { iso: formatIsoDate(parts, ctx.zone), via: c.via };
+/**
+ * The first candidate (they come best first) holding a plausible date, as ISO 8601. When it gives the day only
+ * (`<meta name="PubDate" content="2022-02-13">`), a later candidate with the same day and a time of day
+ * (the dateline under the headline) lends its time.
+ */
+export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext): { iso: string; via: string } | null {
+  for (let i = 0; i < candidates.length; i += 1) {
+    const parts = partsOf(candidates[i], ctx);
+    if (!parts) continue;
+    let via = candidates[i].via;
+    if (parts.hour === undefined && parts.day !== null) {
+      for (let j = i + 1; j < candidates.length; j += 1) {
+        const more = partsOf(candidates[j], ctx);
+        if (more && more.hour !== undefined && more.year === parts.year && more.month === parts.month && more.day === parts.day) {
+          Object.assign(parts, { hour: more.hour, minute: more.minute, second: more.second, offsetMinutes: more.offsetMinutes });
+          via += `+${candidates[j].via}`;
+          break;
+        }
+      }
+    }
+    return { iso: formatIsoDate(parts, ctx.zone), via };
   }
   return null;
 }

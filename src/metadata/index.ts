@@ -38,9 +38,14 @@ export interface MetadataResult {
 
 /** Lines of the page read for the language guess: enough text to outvote menus in another script. */
 const LANGUAGE_SAMPLE_CHARS = 3000;
-/** Label lines read when the metadata is not near the headline (tags and editors sit below the article). */
-const MAX_LABEL_SCAN_LINES = 3000;
+/**
+ * Lines read for labels from the headline on (tags and editors sit below the article; a long article runs to a few
+ * hundred lines); lines above the headline belong to the site header.
+ */
+const MAX_LABEL_SCAN_LINES = 800;
 const MAX_TAGS = 30;
+/** Lines searched for a date on pages whose headline was not found in the text. */
+const MAX_DATE_SCAN_LINES = 600;
 
 /** Values of a profile's CSS selectors (site profiles, issue 7): the first match's text or machine attribute. */
 function profileValues(doc: Document, profile: SiteProfile | undefined): Partial<Record<'title' | 'date' | 'author', string>> {
@@ -92,8 +97,8 @@ function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile
   const far: LabelSegment[] = [];
   const from = titleLine < 0 ? 0 : Math.max(0, titleLine - BEFORE_TITLE_LINES);
   const to = titleLine < 0 ? -1 : titleLine + NEAR_TITLE_LINES;
-  const limit = Math.min(facts.lines.length, MAX_LABEL_SCAN_LINES);
-  for (let i = 0; i < limit; i += 1) {
+  const limit = Math.min(facts.lines.length, from + MAX_LABEL_SCAN_LINES);
+  for (let i = from; i < limit; i += 1) {
     const line = facts.lines[i];
     if (line.length === 0 || line.length > MAX_LABEL_LINE || facts.boilerplate[i]) continue;
     const segments = parseLabelLine(line, matcher);
@@ -117,7 +122,7 @@ function findTitleLine(facts: PageFacts, title: string | null, via: string | nul
   const key = titleKey(title);
   for (let i = 0; i < facts.lines.length; i += 1) {
     const line = facts.lines[i];
-    if (facts.boilerplate[i] || line.length > title.length * 2 + 10) continue;
+    if (facts.boilerplate[i] || line.length > title.length * 2 + 10 || line.length < title.length / 2) continue;
     const lineKey = titleKey(line);
     if (lineKey.length > 0 && (lineKey === key || (lineKey.includes(key) && key.length >= 6))) return i;
   }
@@ -162,7 +167,7 @@ function dateCandidates(
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
   }
   const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl?.day) c.push({ value: `${fromUrl.year}-${String(fromUrl.month).padStart(2, '0')}-${String(fromUrl.day).padStart(2, '0')}`, via: 'url', machine: true });
+  if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
   const nearTitle = (s: TextSpot): boolean => titleLine < 0 || (s.line >= titleLine - BEFORE_TITLE_LINES && s.line <= titleLine + NEAR_TITLE_LINES);
   for (const s of facts.spots) {
     if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
@@ -186,7 +191,15 @@ function dateCandidates(
       c.push({ value: s.text, via: 'class:date', machine: false });
     }
   }
-  if (fromUrl && !fromUrl.day) c.push({ value: `${fromUrl.year}-${String(fromUrl.month).padStart(2, '0')}`, via: 'url', machine: false });
+  // Last resort, for pages whose headline was not found in the text: the first dated line of the page.
+  if (titleLine < 0) {
+    const end = Math.min(facts.lines.length, MAX_DATE_SCAN_LINES);
+    for (let i = 0; i < end; i += 1) {
+      const line = facts.lines[i];
+      if (!facts.boilerplate[i] && line.length > 0 && line.length <= MAX_LABEL_LINE) c.push({ value: line, via: 'text', machine: false });
+    }
+  }
+  if (fromUrl && !fromUrl.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
   return c;
 }
 

@@ -17,8 +17,16 @@ export interface LabelMatcher {
 const HAN = /[\u3400-\u9fff]/;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The matcher for the shared label words, compiled once; pages with profile labels get their own. */
+let defaultMatcher: LabelMatcher | null = null;
+
 /** Compiles the label words (plus a profile's own) into one regex, longest first so 责任编辑 wins over 编辑. */
 export function labelMatcher(extra?: SiteProfile['labels']): LabelMatcher {
+  if (!extra) return (defaultMatcher ??= compileMatcher(undefined));
+  return compileMatcher(extra);
+}
+
+function compileMatcher(extra: SiteProfile['labels']): LabelMatcher {
   const fieldOf = new Map<string, LabelField>();
   for (const [field, words] of Object.entries(LABELS) as [LabelField, readonly string[]][]) {
     for (const w of words) if (!fieldOf.has(w)) fieldOf.set(w, field);
@@ -40,6 +48,10 @@ const BYLINE_NAME = /^\s+\p{Lu}/u;
 /** A colon-less "By" inside a line must follow a separator or a date ("Photo by X" credits a photographer). */
 const BYLINE_AFTER = /(?:^|[|·•,\d])\s*$/u;
 const COLONLESS_LATIN = new Set(['by', 'published', 'updated', 'written by', 'edited by']);
+/** A colon-less CJK label only counts on a line this short: `责任编辑胡津瑞`, `记者 张三 李四`. */
+const MAX_COLONLESS_LINE = 80;
+/** Prose punctuation: a colon-less "label" followed by a clause is a sentence starting with 记者 or 编辑. */
+const SENTENCE_PUNCTUATION = /[，。！？；“”"!?]/;
 const LEFT_BOUNDARY = /[\s\p{P}\p{S}\d]/u;
 
 /**
@@ -50,6 +62,7 @@ const LEFT_BOUNDARY = /[\s\p{P}\p{S}\d]/u;
  */
 export function parseLabelLine(line: string, matcher: LabelMatcher): LabelSegment[] {
   const hits: { field: LabelField; label: string; start: number; valueStart: number }[] = [];
+  const colonless = new Set<number>();
   const { re, fieldOf } = matcher;
   re.lastIndex = 0;
   for (let m = re.exec(line); m; m = re.exec(line)) {
@@ -75,16 +88,23 @@ export function parseLabelLine(line: string, matcher: LabelMatcher): LabelSegmen
       if (lower === 'by' && m.index > 0 && !BYLINE_AFTER.test(line.slice(0, m.index))) continue;
       valueStart = end;
     } else {
-      if (label.length === 1 || !(m.index === 0 || /\s/.test(before))) continue;
+      // Without a colon the label must stand apart (line start, or a space on either side) on a short line.
+      if (label.length === 1 || line.length > MAX_COLONLESS_LINE) continue;
+      if (!(m.index === 0 || /\s/.test(before) || /^\s/.test(rest))) continue;
       valueStart = end;
+      colonless.add(hits.length);
     }
     hits.push({ field, label, start: m.index, valueStart });
     re.lastIndex = valueStart;
   }
-  return hits.map((hit, i) => {
+  const segments: LabelSegment[] = [];
+  hits.forEach((hit, i) => {
     const end = i + 1 < hits.length ? hits[i + 1].start : line.length;
-    return { field: hit.field, label: hit.label, value: cleanValue(line.slice(hit.valueStart, end)) };
+    const value = cleanValue(line.slice(hit.valueStart, end));
+    if (colonless.has(i) && SENTENCE_PUNCTUATION.test(value)) return;
+    segments.push({ field: hit.field, label: hit.label, value });
   });
+  return segments;
 }
 
 /** The regex matches case-insensitively; the map is keyed by the written form. */

@@ -2,7 +2,11 @@ import { CJK_CHAR, collapseWhitespace } from '../normalize/text.js';
 import { NAME_PARTICLES, NAME_SEPARATORS, NON_NAMES, ROLE_PREFIX } from './rules.js';
 
 /** Longest credible name: CJK names are 2–4 characters (transliterated foreign names with · run longer). */
-const MAX_CJK_NAME = 12;
+const MAX_CJK_NAME = 6;
+/** Transliterated names joined by a middle dot (阿卜杜拉·阿巴斯) are longer. */
+const MAX_CJK_DOTTED_NAME = 16;
+/** More names than this in one credit means the "credit" is a list of things, not of people. */
+const MAX_NAMES_PER_CREDIT = 10;
 const MAX_LATIN_WORDS = 5;
 const MAX_NAME_LENGTH = 60;
 
@@ -22,7 +26,7 @@ export function splitNames(credit: string): string[] {
       if (name && !names.includes(name)) names.push(name);
     }
   }
-  return names;
+  return names.length <= MAX_NAMES_PER_CREDIT ? names : [];
 }
 
 function splitCjk(piece: string): string[] {
@@ -38,7 +42,8 @@ function cleanName(raw: string): string | null {
   if (NON_NAMES.has(name.toLowerCase())) return null;
   if (/\d|@|https?:|www\./i.test(name)) return null;
   if (CJK_CHAR.test(name)) {
-    return name.length <= MAX_CJK_NAME && name.length >= 2 ? name : null;
+    const max = /[·•・]/.test(name) ? MAX_CJK_DOTTED_NAME : MAX_CJK_NAME;
+    return name.length <= max && name.length >= 2 ? name : null;
   }
   const words = name.split(' ');
   if (words.length > MAX_LATIN_WORDS) return null;

@@ -57,7 +57,8 @@ export const HINT_EXCLUDE = /comment|related|recommend|sidebar|widget|share|soci
  * years and ICP lines, navigation, sidebars and related-article lists (portal pages list ten dated headlines each).
  */
 export const BOILERPLATE_TAGS = new Set(['footer', 'nav', 'aside']);
-export const BOILERPLATE_HINT = /(?:^|[\s_-])(?:footer|foot|copyright|bottom|nav|navbar|menu|sidebar|related|recommend|comments?|breadcrumbs?|widget)(?:$|[\s_-])/i;
+/** Matched per class/id token, at its start or end (`site-footer`, `nav-main`), never mid-token (`has-no-bottom-gap`). */
+export const BOILERPLATE_TOKEN = /^(?:footer|copyright|nav|navbar|navigation|menu|sidebar|related|recommend|comments?|breadcrumbs?)(?:$|[-_])|[-_](?:footer|copyright|nav|navbar|navigation|menu|sidebar|related|recommend|recommended|comments?|breadcrumbs?)$/i;
 
 /** Elements whose text never is page text. */
 export const SKIPPED_TAGS = new Set(['script', 'style', 'template', 'svg', 'noscript', 'iframe', 'textarea', 'select', 'button']);

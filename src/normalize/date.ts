@@ -73,6 +73,8 @@ const DMY_NAME = new RegExp(
 /** Year and month only (Chinese/Japanese/Korean): 2003年5月. */
 const YM_CJK = /(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d)/gu;
 
+const HAS_YEAR = /(?:19|20)\d\d/;
+
 type Order = 'ymd' | 'dmy' | 'mdy' | 'slash';
 const TEXT_PATTERNS: { re: RegExp; order: Order }[] = [
   { re: YMD, order: 'ymd' },
@@ -89,6 +91,8 @@ export interface TextDateOptions {
 
 /** Every date written for people in `text`, in order of position (overlapping matches dropped). */
 export function findTextDates(text: string, options: TextDateOptions = {}): FoundDate[] {
+  // Every form needs a four-digit year: most lines have none, and one cheap test spares five regex scans.
+  if (!HAS_YEAR.test(text)) return [];
   const found: FoundDate[] = [];
   const taken: [number, number][] = [];
   for (const { re, order } of TEXT_PATTERNS) {
@@ -259,6 +263,22 @@ export function isFuture(parts: DateParts, now: Date): boolean {
   return toEpochMs(parts, -14 * 60) > now.getTime() + 24 * 3600_000;
 }
 
+/** Formatters by IANA zone: building one costs more than formatting a thousand dates; null for unknown zones. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  if (!zoneFormats.has(zone)) {
+    let format: Intl.DateTimeFormat | null = null;
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    } catch {
+      // An unknown zone name (a typo in a site profile): dates stay without offset.
+    }
+    zoneFormats.set(zone, format);
+  }
+  return zoneFormats.get(zone)!;
+}
+
 const FIXED_OFFSET = /^(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?$|^Z$/i;
 
 /**
@@ -267,12 +287,8 @@ const FIXED_OFFSET = /^(?:UTC|GMT)?\s*[+-]\d{1,2}(?::?\d{2})?$|^Z$/i;
  */
 export function zoneOffsetAt(zone: string, parts: DateParts): number | null {
   if (FIXED_OFFSET.test(zone.trim())) return parseOffset(zone);
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-  } catch {
-    return null;
-  }
+  const format = zoneFormat(zone);
+  if (!format) return null;
   const offsetAt = (ms: number): number => {
     const name = format.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     return parseOffset(name) ?? 0;
