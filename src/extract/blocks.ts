@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ChildNode, Element, ParentNode, Text } from 'domhandler';
 import { textOf } from '../parse/index.js';
 import { collapseWhitespace, wordCount } from '../normalize/text.js';
@@ -45,12 +44,29 @@ export interface Segmentation {
 /**
  * The normalised fingerprint of a text block: NFKC, case folded, letters and digits only, hashed. Two copies
  * of a paragraph that differ only in white space, punctuation or markup share it. Empty for blocks without
- * letters or digits.
+ * letters or digits. Not a cryptographic hash: it only has to tell blocks of one host apart.
  */
 export function blockFingerprint(text: string): string {
-  const core = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  if (core === '') return '';
-  return createHash('sha1').update(core).digest('base64url').slice(0, 16);
+  const core = ASCII_ONLY.test(text)
+    ? text.toLowerCase().replace(NOT_ASCII_ALNUM, '')
+    : text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  return core === '' ? '' : fnv1a64(core);
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
+/** FNV-1a over UTF-16 code units in two 32-bit lanes: 16 hex digits, fast enough for every block of a page. */
+function fnv1a64(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 13);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
 function isElement(node: ChildNode | ParentNode): node is Element {
@@ -64,12 +80,19 @@ function isHidden(el: Element): boolean {
   return a.style !== undefined && HIDDEN_STYLE.test(a.style);
 }
 
-function isFurniture(el: Element): boolean {
+function isFurniture(el: Element, verdicts: Map<string, boolean>): boolean {
   if (FURNITURE_TAGS.has(el.name)) return true;
   if (el.name === 'body' || el.name === 'html' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
-  const hint = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
-  if (hint.length < 3) return false;
-  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+  const { class: cls, id } = el.attribs;
+  if (cls === undefined && id === undefined) return false;
+  const hint = `${cls ?? ''} ${id ?? ''}`;
+  // Pages repeat their class names thousands of times; the hint regexes are long.
+  let verdict = verdicts.get(hint);
+  if (verdict === undefined) {
+    verdict = UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+    verdicts.set(hint, verdict);
+  }
+  return verdict;
 }
 
 function imageSource(el: Element, resolve: Resolver): string | null {
@@ -154,9 +177,18 @@ function blockKind(open: readonly ParentNode[]): { kind: BlockKind; level: numbe
   return { kind: 'p', level: 0, ordered: false };
 }
 
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
+const BLANK = /^[\s\u200b]*$/;
+const WHITE_SPACE_RUN = /[\s\u200b]+/g;
+
+/** Text pieces arrive with their white space already collapsed: only the seams between pieces are left. */
+function joinSpaces(s: string): string {
+  return (s.includes('  ') ? s.replace(/ {2,}/g, ' ') : s).trim();
+}
+
 /** Escapes the characters that would turn plain text into Markdown syntax inside a line. */
 function escapeInline(s: string): string {
-  return s.replace(/([\\`*_[\]<>])/g, '\\$1');
+  return MARKDOWN_SPECIAL.test(s) ? s.replace(/([\\`*_[\]<>])/g, '\\$1') : s;
 }
 
 interface InlineMark {
@@ -207,12 +239,12 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
   };
 
   const flush = (): void => {
-    const text = preDepth > 0 ? raw.replace(/^\n+|\s+$/g, '') : collapseWhitespace(raw);
+    const text = preDepth > 0 ? raw.replace(/^\n+|\s+$/g, '') : joinSpaces(raw);
     if (text !== '') {
       // Marks still open continue in the next block: close them here, reopen after.
       let markdown = md;
       for (let i = marks.length - 1; i >= 0; i--) markdown = closeMark(markdown, marks[i]!);
-      markdown = preDepth > 0 ? text : collapseWhitespace(markdown);
+      markdown = preDepth > 0 ? text : joinSpaces(markdown);
       const words = wordCount(text);
       push({ text, markdown, words, linkWords: linkText ? wordCount(linkText) : 0, boldWords: boldText ? wordCount(boldText) : 0 });
     }
@@ -223,17 +255,36 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
     for (const mark of marks) mark.start = 0;
   };
 
-  type Step = { node: ChildNode; exit: boolean };
-  const stack: Step[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i]!, exit: false });
+  const furnitureVerdicts = new Map<string, boolean>();
+  // Nodes to visit, and beside each whether it is the visit that closes an element (parallel arrays: no garbage).
+  const stack: ChildNode[] = [];
+  const exits: boolean[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) {
+    stack.push(root.children[i]!);
+    exits.push(false);
+  }
 
   while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
+    const node = stack.pop()!;
+    const exit = exits.pop()!;
     if (node.type === 'text') {
       const data = (node as Text).data;
-      raw += data;
-      const piece = preDepth > 0 ? data : escapeInline(data.replace(/\s+/g, ' '));
-      md += piece;
+      if (preDepth === 0 && BLANK.test(data)) {
+        // Indentation between tags: one space at most, and nothing else to do.
+        if (raw !== '' && !raw.endsWith(' ')) {
+          raw += ' ';
+          md += ' ';
+        }
+        continue;
+      }
+      if (preDepth > 0) {
+        raw += data;
+        md += data;
+      } else {
+        const piece = data.replace(WHITE_SPACE_RUN, ' ');
+        raw += piece;
+        md += escapeInline(piece);
+      }
       if (linkDepth > 0) linkText += ` ${data}`;
       if (boldDepth > 0) boldText += ` ${data}`;
       continue;
@@ -296,8 +347,9 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
       }
     }
 
-    stack.push({ node: el, exit: true });
-    if (isFurniture(el)) {
+    stack.push(el);
+    exits.push(true);
+    if (isFurniture(el, furnitureVerdicts)) {
       furniture.push(el);
       furnitureSnapshot = furniture.slice();
     }
@@ -317,7 +369,10 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
     } else if (name === 'code' && preDepth === 0) {
       marks.push({ el, start: md.length, kind: 'code' });
     }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push({ node: el.children[i]!, exit: false });
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      stack.push(el.children[i]!);
+      exits.push(false);
+    }
   }
   flush();
   return { blocks, ranges };

@@ -15,10 +15,27 @@ const NON_NESTING = new Set([
 const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/g;
 
 /**
+ * The deepest running count of start tags minus end tags, found with indexOf only: an upper bound of the nesting
+ * depth (void and implicitly closed tags only raise it). Most pages stay far below the limit, which spares them
+ * the full tag scan.
+ */
+function nestingBound(html: string): number {
+  let open = 0;
+  let deepest = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const next = html.charCodeAt(i + 1);
+    if (next === 47 /* / */) open--;
+    else if ((next | 32) >= 97 && (next | 32) <= 122 && ++open > deepest) deepest = open;
+  }
+  return deepest;
+}
+
+/**
  * Removes the tags (never the text) of elements nested deeper than `maxDepth`, so the parser stays linear.
  * Returns the input untouched, without copying, when no element is that deep: the common case costs one scan.
  */
 export function limitNesting(html: string, maxDepth = MAX_PARSE_NESTING): string {
+  if (nestingBound(html) <= maxDepth) return html;
   let depth = 0;
   let tooDeep = false;
   MARKUP.lastIndex = 0;
