@@ -4,8 +4,8 @@
  * it hands over the raw body stream, so the size cap applies to what we decode, not to what undici buffers.
  */
 import { Agent, request, type Dispatcher } from 'undici';
-import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, type Inflate, type InflateRaw } from 'node:zlib';
+import { PassThrough, pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FetchError, type Fetcher, type FetchRequest, type FetchResult, type HttpOptions } from './types.js';
 import { looksLikeBinary, looksLikeHtml } from './sniff.js';
@@ -278,10 +278,8 @@ function decoderFor(contentEncoding: string | undefined): Transform | null {
       return null;
     case 'gzip':
     case 'x-gzip':
-      // Some servers end gzip bodies without the trailer; keep what was decoded.
-      return createGunzip({ finishFlush: zlibSyncFlush });
     case 'deflate':
-      return new DeflateDecoder();
+      return new ZlibFamilyDecoder(encoding === 'deflate' ? 'deflate' : 'gzip');
     case 'br':
       return createBrotliDecompress();
     default:
@@ -289,19 +287,26 @@ function decoderFor(contentEncoding: string | undefined): Transform | null {
   }
 }
 
-const zlibSyncFlush = 2; // zlib.constants.Z_SYNC_FLUSH
+/** Decoders keep what they decoded from a body cut before its end (servers that drop the gzip trailer). */
+const LENIENT = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
 
 /**
- * "deflate" should be zlib-wrapped (RFC 9110 §8.4.1.2) but old IIS and some CDNs send raw deflate; the first
- * byte tells them apart (a zlib header's low nibble is 8, the deflate method).
+ * gzip and deflate as servers really send them, told apart by the first bytes rather than the label: "deflate"
+ * should be zlib-wrapped (RFC 9110 §8.4.1.2) but old IIS and some CDNs send it raw; PHP sites behind a
+ * compressing proxy label gzip twice or label plain HTML as gzip. gzip has the magic 1f 8b; a zlib header has
+ * method 8 in its low nibble and is a multiple of 31 read as a 16-bit number.
  */
-class DeflateDecoder extends Transform {
-  private inner: Inflate | InflateRaw | null = null;
+class ZlibFamilyDecoder extends Transform {
+  private inner: Transform | null = null;
+
+  constructor(private readonly declared: 'gzip' | 'deflate') {
+    super();
+  }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     if (!this.inner) {
       if (chunk.length === 0) return done();
-      const inner = (chunk[0] & 0x0f) === 0x08 ? createInflate({ finishFlush: zlibSyncFlush }) : createInflateRaw({ finishFlush: zlibSyncFlush });
+      const inner = this.innerFor(chunk);
       inner.on('data', (data: Buffer) => {
         if (!this.push(data)) inner.pause();
       });
@@ -309,6 +314,14 @@ class DeflateDecoder extends Transform {
       this.inner = inner;
     }
     this.inner.write(chunk, done);
+  }
+
+  private innerFor(head: Buffer): Transform {
+    if (head[0] === 0x1f && head[1] === 0x8b) return createGunzip(LENIENT);
+    if ((head[0] & 0x0f) === 0x08 && head.length > 1 && (head[0] * 256 + head[1]) % 31 === 0) return createInflate(LENIENT);
+    if (this.declared === 'deflate') return createInflateRaw(LENIENT);
+    // Labelled gzip, but no gzip magic: the bytes were never compressed.
+    return new PassThrough();
   }
 
   override _read(size: number): void {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brotliCompressSync, deflateRawSync, deflateSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { HttpClient, checkedUrl, parseRetryAfter } from '../../src/fetch/http.js';
 import { FetchError, type FetchErrorKind } from '../../src/fetch/types.js';
 import {
@@ -54,6 +54,10 @@ describe('HttpClient', () => {
       '/deflate': encoded('deflate', deflateSync(Buffer.from(PAGE))),
       '/deflate-raw': encoded('deflate', deflateRawSync(Buffer.from(PAGE))),
       '/br': encoded('br', brotliCompressSync(Buffer.from(PAGE))),
+      '/gzip-no-trailer': encoded('gzip', gzipSync(Buffer.from(PAGE)).subarray(0, -8)),
+      '/not-gzip': encoded('gzip', Buffer.from(PAGE)),
+      '/gzip-as-deflate': encoded('deflate', gzipSync(Buffer.from(PAGE))),
+      '/corrupt-gzip': encoded('gzip', Buffer.concat([gzipSync(Buffer.from(PAGE)).subarray(0, 10), Buffer.alloc(200, 0xff)])),
       '/big': html(`<html><body>${'<p>长文章</p>'.repeat(5000)}</body></html>`),
       '/conditional': (req, res) => (req.headers['if-none-match'] === '"v1"' ? notModified(req, res) : html(PAGE)(req, res)),
       '/moved': redirect('/article', 301),
@@ -88,6 +92,21 @@ describe('HttpClient', () => {
   it.each(['/gzip', '/deflate', '/deflate-raw', '/br'])('decodes Content-Encoding of %s', async (path) => {
     const result = await client.fetch({ url: server.url(path) });
     expect(Buffer.from(result.body).toString('utf8')).toBe(PAGE);
+  });
+
+  it('keeps what decodes from a gzip body cut before its trailer', async () => {
+    const result = await client.fetch({ url: server.url('/gzip-no-trailer') });
+    expect(Buffer.from(result.body).toString('utf8')).toBe(PAGE);
+  });
+
+  it('reads a body labelled gzip that was never compressed, and gzip labelled deflate', async () => {
+    expect(Buffer.from((await client.fetch({ url: server.url('/not-gzip') })).body).toString('utf8')).toBe(PAGE);
+    expect(Buffer.from((await client.fetch({ url: server.url('/gzip-as-deflate') })).body).toString('utf8')).toBe(PAGE);
+  });
+
+  it('fails a corrupt compressed body with network, without retrying', async () => {
+    await expectKind(client.fetch({ url: server.url('/corrupt-gzip') }), 'network');
+    expect(server.requestsTo('/corrupt-gzip')).toHaveLength(1);
   });
 
   it('cuts a body larger than maxBytes and marks it truncated', async () => {
