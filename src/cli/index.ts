@@ -4,6 +4,12 @@ import { registerExtract } from './extract.js';
 import { registerCrawl } from './crawl.js';
 import { registerSync } from './sync.js';
 import { registerSites } from './sites.js';
+import { registerExport } from './export.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+import { registerSearch } from './search.js';
+import { registerStats } from './stats.js';
+import { registerReextract } from './reextract.js';
 
 /** Registers every command; each lives in its own file and only parses options and calls the pipeline. */
 function buildProgram(): Command {
@@ -18,6 +24,12 @@ function buildProgram(): Command {
   registerCrawl(program);
   registerSync(program);
   registerSites(program);
+  registerExport(program);
+  registerList(program);
+  registerShow(program);
+  registerSearch(program);
+  registerStats(program);
+  registerReextract(program);
   return program;
 }
 

@@ -33,10 +33,14 @@ export interface ArchiveOptions {
   readonly?: boolean;
   /** Create the file when missing (default true unless readonly). */
   create?: boolean;
-  /** Similarity at which two articles are one story (see src/dedup). */
+  /**
+   * Similarity from which two articles are one story (see src/dedup). Remembered in the archive, so later runs
+   * without the option cluster alike; `reextract --dup-threshold` re-clusters what is stored.
+   */
   dupThreshold?: number;
 }
 
+const RECLUSTER_BATCH = 1000;
 /** How long a statement waits for another process's write transaction before failing. */
 const BUSY_TIMEOUT_MS = 10_000;
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -62,10 +66,18 @@ export class Archive implements CrawlStore {
   private constructor(
     private readonly handle: Database.Database,
     readonly path: string,
-    dupThreshold: number,
+    dupThreshold: number | undefined,
   ) {
-    this.clusters = handle.readonly ? null : new DuplicateClusters(handle, dupThreshold);
+    if (dupThreshold !== undefined && !handle.readonly) {
+      handle.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('dup_threshold', ?)").run(String(dupThreshold));
+    }
+    const stored = handle.prepare("SELECT value FROM settings WHERE key = 'dup_threshold'").pluck().get() as string | undefined;
+    this.dupThreshold = dupThreshold ?? (stored === undefined ? DEFAULT_DUP_THRESHOLD : Number(stored));
+    this.clusters = handle.readonly ? null : new DuplicateClusters(handle, this.dupThreshold);
   }
+
+  /** The similarity from which articles are clustered as one story in this archive. */
+  readonly dupThreshold: number;
 
   /** Opens (and creates or migrates) an archive; a missing, foreign, corrupt or too-new file is a UserError. */
   static open(path: string, options: ArchiveOptions = {}): Archive {
@@ -86,7 +98,11 @@ export class Archive implements CrawlStore {
       db.close();
       throw asUserError(err, path);
     }
-    return new Archive(db, path, options.dupThreshold ?? DEFAULT_DUP_THRESHOLD);
+    if (options.dupThreshold !== undefined && !(options.dupThreshold > 0 && options.dupThreshold <= 1)) {
+      db.close();
+      throw new UserError(`--dup-threshold: expected a number in (0, 1], got ${options.dupThreshold}`, 2);
+    }
+    return new Archive(db, path, options.dupThreshold);
   }
 
   /** The better-sqlite3 handle, for read queries of other stages; writes go through this class. */
@@ -137,7 +153,7 @@ export class Archive implements CrawlStore {
         charset: input.charset,
       });
       this.addAliases(known, fetchedUrls, input.record.canonicalUrl);
-      if (input.rawHtml) this.putRawPage(known, url, input.charset, input.rawHtml);
+      if (input.rawHtml) this.putRawPage(known, input.record.url, input.charset, input.rawHtml);
       return { articleId: known, outcome: changed ? 'updated' : 'unchanged' };
     }
     const same = input.record.text.trim() === '' ? undefined : (this.stmt('SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').pluck().get(input.record.contentHash) as number | undefined);
@@ -162,7 +178,7 @@ export class Archive implements CrawlStore {
       }).lastInsertRowid,
     );
     this.addAliases(id, fetchedUrls, input.record.canonicalUrl);
-    if (input.rawHtml) this.putRawPage(id, url, input.charset, input.rawHtml);
+    if (input.rawHtml) this.putRawPage(id, input.record.url, input.charset, input.rawHtml);
     this.clusters!.add(id, input.record.text);
     return { articleId: id, outcome: 'new' };
   }
@@ -267,6 +283,25 @@ export class Archive implements CrawlStore {
     }
     const url = normalizeUrl(idOrUrl);
     return url ? this.articleIdByUrls([url]) : null;
+  }
+
+  /**
+   * Rebuilds every duplicate cluster (after a threshold change), oldest articles first, in transactions of
+   * RECLUSTER_BATCH articles so a kill loses at most one batch of work (and a rerun redoes it).
+   */
+  recluster(): void {
+    const ids = this.stmt('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+    this.handle.transaction(() => {
+      this.stmt('UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL').run();
+      this.stmt('DELETE FROM lsh_bands').run();
+      this.stmt('DELETE FROM fingerprints').run();
+    })();
+    const textOf = this.stmt('SELECT text FROM articles WHERE id = ?').pluck();
+    for (let i = 0; i < ids.length; i += RECLUSTER_BATCH) {
+      this.handle.transaction(() => {
+        for (const id of ids.slice(i, i + RECLUSTER_BATCH)) this.clusters!.add(id, textOf.get(id) as string);
+      })();
+    }
   }
 
   /** Ids of articles whose record came from another extractor version than `version` (all with `all`). */

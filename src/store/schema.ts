@@ -7,6 +7,12 @@
 export const APPLICATION_ID = 0x4e415243;
 
 const V1 = `
+-- Archive-wide settings that must stay the same across runs (e.g. the duplicate threshold).
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE articles (
   id INTEGER PRIMARY KEY,
   url TEXT NOT NULL,

@@ -1,0 +1,92 @@
+/** `newsarc export`: streams archive rows to json, jsonl, csv or a directory of Markdown files. */
+import type { Database } from 'better-sqlite3';
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { Writable } from 'node:stream';
+import { UserError } from '../errors.js';
+import { type Conversion, converter } from '../normalize/convert.js';
+import { type ArticleFilter, iterateArticles } from '../store/query.js';
+import type { StoredArticle } from '../store/types.js';
+import { csvHeader, csvRow } from './csv.js';
+import { articleMarkdown, markdownFileName } from './markdown.js';
+import { TextOutput } from './output.js';
+
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'markdown'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends ArticleFilter {
+  format: ExportFormat;
+  /** A file (json, jsonl, csv), a directory (markdown); absent or `-`: standard output. */
+  out?: string;
+  /** Chinese script conversion of the exported title and body; the archive is never changed. */
+  convert?: Conversion;
+  /** Start CSV with a UTF-8 byte order mark (for Excel). */
+  bom?: boolean;
+  /** Neutralise CSV cells that spreadsheets would run as formulas. */
+  csvSafe?: boolean;
+}
+
+/** Converts the title and the body (text, and markdown which renders the same text) for export only. */
+function converted(article: StoredArticle, convert: (s: string) => string): StoredArticle {
+  return {
+    ...article,
+    title: article.title === null ? null : convert(article.title),
+    text: convert(article.text),
+    markdown: convert(article.markdown),
+  };
+}
+
+/** Exports the matching articles; returns how many were written. */
+export async function exportArticles(db: Database, options: ExportOptions, stdout: Writable = process.stdout): Promise<number> {
+  const convert = options.convert && options.convert !== 'none' ? converter(options.convert) : null;
+  const articles = function* () {
+    for (const article of iterateArticles(db, options)) yield convert ? converted(article, convert) : article;
+  };
+  if (options.format === 'markdown') return exportMarkdown(articles(), options.out);
+
+  const toStdout = !options.out || options.out === '-';
+  const output = toStdout ? TextOutput.stdout(stdout) : TextOutput.file(options.out!);
+  let count = 0;
+  try {
+    if (options.format === 'csv') await output.write(`${options.bom ? '\ufeff' : ''}${csvHeader()}`);
+    if (options.format === 'json') await output.write('[');
+    for (const article of articles()) {
+      if (options.format === 'csv') await output.write(csvRow(article, options.csvSafe ?? false));
+      else if (options.format === 'json') await output.write(`${count ? ',' : ''}\n${JSON.stringify(article)}`);
+      else await output.write(`${JSON.stringify(article)}\n`);
+      count++;
+    }
+    if (options.format === 'json') await output.write(count ? '\n]\n' : ']\n');
+    await output.close();
+  } catch (err) {
+    output.abandon();
+    throw err;
+  }
+  return count;
+}
+
+/**
+ * One `.md` file per article in `outDir`. Each file is written under a temporary name and renamed, and every path
+ * is checked to stay inside outDir (file names come from titles, which are untrusted page content).
+ */
+function exportMarkdown(articles: Iterable<StoredArticle>, out: string | undefined): number {
+  if (!out || out === '-') throw new UserError('--out DIR is required for --format markdown', 2);
+  const outDir = resolve(out);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (err) {
+    throw new UserError(`--out: cannot create directory ${outDir}: ${(err as Error).message}`);
+  }
+  if (!statSync(outDir).isDirectory()) throw new UserError(`--out: ${outDir} is not a directory`, 2);
+  let count = 0;
+  for (const article of articles) {
+    const name = markdownFileName(article.id, article.title);
+    const target = resolve(outDir, name);
+    if (!target.startsWith(outDir + sep)) throw new Error(`refusing to write outside ${outDir}: ${name}`);
+    const temp = join(outDir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(temp, articleMarkdown(article), { flag: 'wx' });
+    renameSync(temp, target);
+    count++;
+  }
+  return count;
+}
