@@ -3,6 +3,8 @@ import { THRESHOLDS } from './rules.js';
 
 /** Unmatched blocks a copy may have between matched ones (a metadata line laid out differently, an ad slot). */
 const MAX_RUN_GAP = 3;
+/** A single line repeated this often is page furniture (gallery captions, "Continue reading" widgets). */
+const MIN_REFRAIN_COUNT = 3;
 
 interface CopyRun {
   /** Positions (in the body list) of the later copy's matched blocks, ascending. */
@@ -65,6 +67,13 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
     const [from, to] = laterIsRicher ? [eFrom, eTo] : [lFrom, lTo];
     for (let i = from; i <= to; i++) dropped.add(i);
   }
+
+  // A line printed three times or more is a widget or a gallery caption, not prose: the first stays.
+  const timesSeen = new Map<string, number>();
+  for (const b of blocks) if (b.fingerprint) timesSeen.set(b.fingerprint, (timesSeen.get(b.fingerprint) ?? 0) + 1);
+  blocks.forEach((b, i) => {
+    if (b.fingerprint && timesSeen.get(b.fingerprint)! >= MIN_REFRAIN_COUNT && repeats[i] !== undefined) dropped.add(i);
+  });
 
   const seenImages = new Set<string>();
   return blocks.filter((b, i) => {

@@ -21,6 +21,10 @@ const RUN_TOGETHER_LABEL = new RegExp(
   `^(?:${ALL_LABELS.filter((w) => w.length >= 2 && /[\u4e00-\u9fff]/.test(w) && w !== '编辑' && w !== '来自').map(escapeRegExp).join('|')})`,
 );
 const ENGLISH_BYLINE = /^(?:by|written by|posted by|reported by|words by|photos? by)\s+\p{Lu}/iu;
+/** `Updated 5:27 am CST, Wednesday, November 20, 2019`, `Published 3 hours ago`: timestamps without a colon. */
+const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
+/** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
+const CREDIT_LINE = /^(?:photo|image|picture|foto|bild|credit|photograph|illustration)s?(?: credit)?\s*[:：]/i;
 const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
 
 /** Lines that are metadata, widgets or footer text wherever they appear. */
@@ -31,16 +35,19 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 15 && RUN_TOGETHER_LABEL.test(text)) return true;
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
   if (block.words <= 12 && DATE_ONLY.test(text)) return true;
+  if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
   if (block.words > 60) return false;
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
 
-/** Navigation inside the body: a block that is mostly link text (related lists, tag clouds, "next" links). */
+/**
+ * Navigation inside the body: a block that is mostly link text (related lists, tag clouds, "next" links).
+ * Long blocks get more room: roundups and link-rich list items carry several links in real sentences.
+ */
 export function isLinkBlock(block: Block): boolean {
   if (block.words === 0 || block.linkWords === 0) return false;
   const density = block.linkWords / block.words;
-  if (density > THRESHOLDS.maxLinkDensity) return true;
-  return block.words <= THRESHOLDS.shortLinkBlockWords && density > 0.33 && block.kind !== 'h';
+  return density > (block.words >= THRESHOLDS.longLinkBlockWords ? THRESHOLDS.maxLongLinkDensity : THRESHOLDS.maxLinkDensity);
 }
 
 /** Whether `node` lies strictly inside `root` (parent pointers; the tree depth is capped). */

@@ -42,13 +42,14 @@ function blockMarkdown(block: Block): string {
   }
 }
 
-/** Plain text (one block a line) and Markdown (blank lines between blocks, list items kept together). */
+/** Plain text (one prose block a line) and Markdown (blank lines between blocks, list items kept together). */
 export function render(blocks: readonly Block[]): { text: string; markdown: string } {
   const lines: string[] = [];
   const md: string[] = [];
   let previous: Block | null = null;
   for (const block of blocks) {
-    if (block.kind !== 'img') lines.push(block.text);
+    // Images and their captions belong to the Markdown; the plain text is the prose.
+    if (block.kind !== 'img' && block.kind !== 'caption') lines.push(block.text);
     const piece = blockMarkdown(block);
     if (md.length > 0) md.push(previous?.kind === 'li' && block.kind === 'li' ? '\n' : '\n\n');
     md.push(piece);

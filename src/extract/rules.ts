@@ -66,7 +66,11 @@ export const THRESHOLDS = {
   siblingShare: 0.2,
   /** A body block whose link words exceed this share is navigation (related lists, tag clouds). */
   maxLinkDensity: 0.5,
-  /** Short blocks (≤ this) with any link at all are dropped as navigation when link density is over a third. */
+  /** From this length on, a block is prose with links (a roundup item) unless links make up more than... */
+  longLinkBlockWords: 25,
+  /** ...this share of it. */
+  maxLongLinkDensity: 0.75,
+  /** A link line this short counts towards a listing page's link lines. */
   shortLinkBlockWords: 20,
   /** A bold-only paragraph of at most this many words is a section heading (Chinese portals bold their 小标题). */
   maxBoldHeadingWords: 30,
@@ -93,6 +97,10 @@ export const BOILERPLATE_LINE = [
   /ICP[备证]|京公网安备|公网安备|备案号|版权所有|主管[:：]|主办[:：]|承办[:：]|联系我们|网站介绍|违法和不良信息|许可证\d*|不良信息举报/,
   // Tab labels and list headings of related-article blocks on Chinese and English pages.
   /^(?:推荐阅读|相关文章|相关新闻|相关阅读|延伸阅读|专题专栏|热点推荐|热门推荐|猜你喜欢|更多精彩|精彩推荐|为你推荐|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|点击排行|阅读排行|24小时排行|Related(?: Articles| Stories| Posts)?|Read more|Read More|More from|Recommended|Trending|Most popular|Most Read|Share this(?: article)?|Share|Tweet|Print|Email|Advertisement|ADVERTISEMENT|Sponsored)[\s:：]*$/,
+  // Words that label widgets on their own line (caption toggles, loaders, galleries).
+  /^(?:Caption|Close|Loading\.*|Enlarge this image|Toggle caption|Hide caption|Expand|Continue reading|Explore further|Image|Photo|Video|Play Video|Watch|Listen)$/i,
+  // Reuse notices under syndicated articles.
+  /subject to copyright|may not be (?:published|reproduced)|reproduced without (?:the )?(?:written )?permission|未经(?:本网)?(?:书面)?(?:授权|许可)[,，]?(?:不得|禁止)转载/i,
   // Like/view counters and lone numbers left by widgets.
   /^[\d\s,.+万千kK]*$/,
   // Copyright footers.
