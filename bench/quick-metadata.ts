@@ -18,8 +18,13 @@ import { extractMetadata, type MetadataValues } from '../src/metadata/index.js';
 const root = process.env.NEWSARC_DATASETS ?? '../shared/datasets';
 const outDir = process.argv[2] ?? '/tmp';
 const misses: string[] = [];
+const miss = (kind: string, line: string): void => {
+  misses.push(`${kind}\t${line}\t${lastProvenance[kind.split('-').pop() === 'date' ? 'publishedAt' : kind.split('-').pop() === 'author' ? 'authors' : 'title'] ?? ''}`);
+};
 let metadataSeconds = 0;
 let pageCount = 0;
+/** Provenance of the page read last, appended to its misses. */
+let lastProvenance: Record<string, string> = {};
 
 function readPage(path: string): string | null {
   if (!existsSync(path)) return null;
@@ -35,6 +40,7 @@ function meta(html: string, url: string | undefined, file: string): MetadataValu
   const { values, provenance } = extractMetadata(doc, { url });
   metadataSeconds += Number(process.hrtime.bigint() - started) / 1e9;
   pageCount += 1;
+  lastProvenance = provenance;
   if (only && file.includes(only)) process.stdout.write(`${file}\n${JSON.stringify({ values, provenance }, null, 1)}\n`);
   return values;
 }
@@ -56,7 +62,7 @@ function htmldate(): void {
       const got = day(meta(html, url, t.file).publishedAt);
       n += 1;
       if (got === (t.date ?? null)) ok += 1;
-      else misses.push(`htmldate\t${t.file}\t${url}\t${t.date}\t${got}`);
+      else miss('htmldate-date', `${t.file}\t${url}\t${t.date}\t${got}`);
     }
   }
   process.stdout.write(`htmldate-eval exact day (accuracy, null=null counts): ${ratio(ok, n)}\n`);
@@ -84,14 +90,14 @@ function wced(): void {
     if (/^\d{4}/.test(dateLabel)) {
       dateN += 1;
       if (wcedDateMatches(dateLabel, v.publishedAt)) dateOk += 1;
-      else misses.push(`wced-date\t${id}\t${dateLabel}\t${v.publishedAt}`);
+      else miss('wced-date', `${id}\t${dateLabel}\t${v.publishedAt}`);
     }
     const authorLabel = readFileSync(join(dir, 'author', `${id}.txt`), 'utf8').trim();
     if (authorLabel && !/^UNKNOWN$/i.test(authorLabel)) {
       authorN += 1;
       const want = authorLabel.replace(/\([^)]*\)/g, '').split(/[\s、]+/).filter(Boolean);
       if (nameKey(want) === nameKey(v.authors)) authorOk += 1;
-      else misses.push(`wced-author\t${id}\t${authorLabel}\t${v.authors.join(',')}`);
+      else miss('wced-author', `${id}\t${authorLabel}\t${v.authors.join(',')}`);
     }
   }
   process.stdout.write(`chinese-wced dates (labelled, at label precision): ${ratio(dateOk, dateN)}\n`);
@@ -117,16 +123,16 @@ function fundus(): void {
     n += 1;
     const norm = (s: string | null): string => (s ?? '').replace(/[\s\u00ad]+/g, ' ').trim();
     if (norm(v.title) === norm(t.title)) titleOk += 1;
-    else misses.push(`fundus-title\t${path}\t${norm(t.title)}\t${norm(v.title)}`);
+    else miss('fundus-title', `${path}\t${norm(t.title)}\t${norm(v.title)}`);
     if (t.authors && t.authors.length > 0) {
       authorN += 1;
       if (nameKey(t.authors) === nameKey(v.authors)) authorOk += 1;
-      else misses.push(`fundus-author\t${path}\t${t.authors.join(',')}\t${v.authors.join(',')}`);
+      else miss('fundus-author', `${path}\t${t.authors.join(',')}\t${v.authors.join(',')}`);
     }
     if (t.publishing_date) {
       dateN += 1;
       if (day(t.publishing_date) === day(v.publishedAt)) dateOk += 1;
-      else misses.push(`fundus-date\t${path}\t${t.publishing_date}\t${v.publishedAt}`);
+      else miss('fundus-date', `${path}\t${t.publishing_date}\t${v.publishedAt}`);
     }
   }
   process.stdout.write(`fundus titles: ${ratio(titleOk, n)}; authors: ${ratio(authorOk, authorN)}; dates (day): ${ratio(dateOk, dateN)}\n`);
@@ -147,18 +153,18 @@ function trafilatura(): void {
     if (t.title) {
       counts.title[1] += 1;
       if ((v.title ?? '') === t.title.trim()) counts.title[0] += 1;
-      else misses.push(`traf-title\t${t.file}\t${t.title}\t${v.title}`);
+      else miss('traf-title', `${t.file}\t${t.title}\t${v.title}`);
     }
     if (t.author && t.author.length > 0) {
       const want = Array.isArray(t.author) ? t.author.join('; ') : t.author;
       counts.author[1] += 1;
       if (v.authors.join('; ') === want) counts.author[0] += 1;
-      else misses.push(`traf-author\t${t.file}\t${want}\t${v.authors.join('; ')}`);
+      else miss('traf-author', `${t.file}\t${want}\t${v.authors.join('; ')}`);
     }
     if (t.date) {
       counts.date[1] += 1;
       if (day(v.publishedAt) === t.date) counts.date[0] += 1;
-      else misses.push(`traf-date\t${t.file}\t${t.date}\t${v.publishedAt}`);
+      else miss('traf-date', `${t.file}\t${t.date}\t${v.publishedAt}`);
     }
   }
   process.stdout.write(

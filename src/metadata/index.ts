@@ -7,7 +7,8 @@ import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { labelMatcher, parseLabelLine, type LabelSegment } from './labelled.js';
 import { MODIFIED_DATE_LABELS, type LabelField } from './labels.js';
-import { namesFrom, splitNames } from './names.js';
+import { namesFrom } from './names.js';
+import { chooseAuthors } from './authors.js';
 import { chooseTitle, titleKey } from './title.js';
 import { detectLanguage } from './language.js';
 import { firstDate, inferZone, type DateCandidate, type DateContext } from './dates.js';
@@ -280,26 +281,18 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
   const modified = firstDate(modifiedCandidates(facts, ld, segments), ctx);
   if (modified) provenance.modifiedAt = modified.via;
 
-  const excluded = new Set([siteName, publisher].filter(Boolean).map((s) => s!.toLowerCase()));
-  const notSite = (names: string[]): string[] => names.filter((n) => !excluded.has(n.toLowerCase()));
-  let authors: string[] = [];
-  const authorSources: [() => string[], string][] = [
-    [() => (fromProfile.author ? splitNames(fromProfile.author) : []), 'profile'],
-    [() => notSite(namesFrom(ld?.authors ?? [])), 'json-ld'],
-    [() => namesFrom(segments.near.filter((s) => s.field === 'author').map((s) => s.value)), 'text:byline'],
-    ...AUTHOR_META.map((k): [() => string[], string] => [
-      () => notSite(namesFrom((facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v)))), `meta:${k}`,
-    ]),
-    [() => namesFrom(facts.spots.filter((s) => /author|creator/i.test(s.via)).map((s) => s.machine ?? s.text)), 'element:author'],
-    [() => namesFrom(segments.far.filter((s) => s.field === 'author').map((s) => s.value)), 'text:byline'],
-  ];
-  for (const [read, via] of authorSources) {
-    authors = read();
-    if (authors.length > 0) {
-      provenance.authors = via;
-      break;
-    }
-  }
+  const authorChoice = chooseAuthors({
+    profile: fromProfile.author ?? null,
+    jsonLd: ld?.authors ?? [],
+    bylinesNear: segments.near.filter((x) => x.field === 'author').map((x) => x.value),
+    metas: AUTHOR_META.map((k): [string, string[]] => [k, (facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v))]),
+    elements: facts.spots.filter((x) => /author|creator/i.test(x.via)).map((x) => x.machine ?? x.text),
+    bylinesFar: segments.far.filter((x) => x.field === 'author').map((x) => x.value),
+    siteNames: [siteName, publisher, ...hostNames].filter((x): x is string => !!x),
+    cjkSpaceSeparates: lang.language !== 'ja',
+  });
+  const authors = authorChoice.names;
+  if (authorChoice.via) provenance.authors = authorChoice.via;
 
   const editorSegments = segmentsOf(segments, 'editor');
   const editors = editorSegments.length > 0 ? namesFrom([editorSegments[0].value]) : [];

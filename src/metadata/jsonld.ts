@@ -1,3 +1,4 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { ARTICLE_TYPES, PAGE_TYPES } from './rules.js';
 
 /** What the page's schema.org JSON-LD says about the article (first article node; page nodes for dates). */
@@ -39,8 +40,13 @@ function typesOf(node: JsonObject): string[] {
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase().replace(/^.*[/:]/, ''));
 }
 
+/** WordPress (Yoast) writes HTML entities into JSON-LD strings (`Swift&#8217;s`): decode them as the page would. */
+function decodeEntities(s: string): string {
+  return /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(s) ? DomUtils.textContent(parseDocument(s)) : s;
+}
+
 function str(v: Json | undefined): string | null {
-  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'string') return decodeEntities(v.trim()) || null;
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return str(v[0]);
   if (v && typeof v === 'object') return str(v['@value'] ?? v.name ?? v.url ?? v['@id']);
@@ -49,11 +55,11 @@ function str(v: Json | undefined): string | null {
 
 function names(v: Json | undefined): string[] {
   if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return [v];
+  if (typeof v === 'string') return [decodeEntities(v)];
   if (Array.isArray(v)) return v.flatMap(names);
   if (typeof v === 'object') {
     const name = v.name;
-    if (typeof name === 'string') return [name];
+    if (typeof name === 'string') return [decodeEntities(name)];
     if (Array.isArray(name)) return name.flatMap(names);
     const given = str(v.givenName);
     const family = str(v.familyName);

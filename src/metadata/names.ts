@@ -10,17 +10,37 @@ const MAX_NAMES_PER_CREDIT = 10;
 const MAX_LATIN_WORDS = 5;
 const MAX_NAME_LENGTH = 60;
 
+export interface NameOptions {
+  /**
+   * Chinese credits separate names with spaces (`柴秋实 吴鲁 任存军`); Japanese ones write a space inside a name
+   * (`大渡 美咲`) and structured values (JSON-LD) hold one name each. Default true.
+   */
+  cjkSpaceSeparates?: boolean;
+  /**
+   * Only the first name unless the credit joins several explicitly (and, 、, &): an author box reads
+   * `Anna Sleegers, Frankfurt` or `David Straub, MDR THÜRINGEN`, where what follows the comma is a place or desk.
+   */
+  firstOnly?: boolean;
+}
+
+/** Explicit joins of several names (as opposed to a comma that may introduce a place or a role). */
+const LIST_SEPARATOR = /、|&|\b(?:and|und|et|y|e|og|och)\b/;
+/** A social link glued to the name by inline markup: `Sarah LazareTwitter`. */
+const GLUED_SOCIAL_LINK = /(\p{Ll})(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Threads|Email|E-Mail|Mail|RSS)\b.*$/u;
+
 /**
  * One credit (`柴秋实 吴鲁 任存军`, `By Jane Doe and John Roe`, `本报记者 张三、李四`) → names, one per item.
  * CJK credits also split on spaces, because Chinese pages separate names with spaces; Latin ones only on
  * commas, semicolons, slashes and "and" (and its equivalents), because a space sits inside "Jane Doe".
  */
-export function splitNames(credit: string): string[] {
+export function splitNames(credit: string, options: NameOptions = {}): string[] {
   const text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
-    .replace(/^(?:by|von|par|por|door|av|af)\s+/i, '');
+    .replace(/^(?:by|von|par|por|door|av|af)\s+/i, '')
+    .replace(GLUED_SOCIAL_LINK, '$1');
   const names: string[] = [];
-  for (const piece of text.split(NAME_SEPARATORS)) {
-    const parts = CJK_CHAR.test(piece) ? splitCjk(piece) : [piece];
+  const pieces = options.firstOnly && !LIST_SEPARATOR.test(text) ? [text.split(NAME_SEPARATORS)[0]] : text.split(NAME_SEPARATORS);
+  for (const piece of pieces) {
+    const parts = CJK_CHAR.test(piece) && options.cjkSpaceSeparates !== false ? splitCjk(piece) : [piece];
     for (const part of parts) {
       const name = cleanName(part);
       if (name && !names.includes(name)) names.push(name);
@@ -40,7 +60,7 @@ function cleanName(raw: string): string | null {
   const name = raw.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(ROLE_PREFIX, '').trim();
   if (!name || name.length > MAX_NAME_LENGTH) return null;
   if (NON_NAMES.has(name.toLowerCase())) return null;
-  if (/\d|@|https?:|www\./i.test(name)) return null;
+  if (/\d|@|https?:|www\.|[:：]/i.test(name)) return null;
   if (CJK_CHAR.test(name)) {
     const max = /[·•・]/.test(name) ? MAX_CJK_DOTTED_NAME : MAX_CJK_NAME;
     return name.length <= max && name.length >= 2 ? name : null;
@@ -53,8 +73,8 @@ function cleanName(raw: string): string | null {
 }
 
 /** Names as metadata gives them (a list, or one string that may hold several). */
-export function namesFrom(values: readonly string[]): string[] {
+export function namesFrom(values: readonly string[], options: NameOptions = {}): string[] {
   const names: string[] = [];
-  for (const v of values) for (const n of splitNames(v)) if (!names.includes(n)) names.push(n);
+  for (const v of values) for (const n of splitNames(v, options)) if (!names.includes(n)) names.push(n);
   return names;
 }

@@ -1,0 +1,49 @@
+import { titleKey } from './title.js';
+import { namesFrom, type NameOptions } from './names.js';
+
+/** Every place a page credits its writers, as read from the page, best first. */
+export interface AuthorSources {
+  profile: string | null;
+  jsonLd: string[];
+  /** Values of byline labels (作者, 记者, By) near the headline. */
+  bylinesNear: string[];
+  /** [meta key, values], in AUTHOR_META order. */
+  metas: [string, string[]][];
+  /** Texts of author elements (itemprop=author, rel=author, class author/byline). */
+  elements: string[];
+  bylinesFar: string[];
+  /** Names the site goes by: an author credit equal to one is a placeholder (`Deutsche Welle`, `VnExpress`). */
+  siteNames: string[];
+  cjkSpaceSeparates: boolean;
+}
+
+/**
+ * The writers: the first source naming people wins. A source that only names the site itself (CMS default
+ * author, Organization author in JSON-LD) is kept as the answer of last resort, since some pages credit only
+ * the newsroom, but a later source naming a person beats it.
+ */
+export function chooseAuthors(s: AuthorSources): { names: string[]; via: string | null } {
+  const siteKeys = s.siteNames.map(titleKey).filter((k) => k.length > 1);
+  const isSite = (name: string): boolean => {
+    const key = titleKey(name);
+    return siteKeys.some((k) => key === k || (key.length >= 4 && (k.includes(key) || key.includes(k))));
+  };
+  const text: NameOptions = { cjkSpaceSeparates: s.cjkSpaceSeparates };
+  const candidates: [() => string[], string][] = [
+    [() => (s.profile ? namesFrom([s.profile], text) : []), 'profile'],
+    [() => namesFrom(s.jsonLd, { cjkSpaceSeparates: false }), 'json-ld'],
+    [() => namesFrom(s.bylinesNear, text), 'text:byline'],
+    ...s.metas.map(([key, values]): [() => string[], string] => [() => namesFrom(values, text), `meta:${key}`]),
+    [() => namesFrom(s.elements, { ...text, firstOnly: true }), 'element:author'],
+    [() => namesFrom(s.bylinesFar, text), 'text:byline'],
+  ];
+  let fallback: { names: string[]; via: string } | null = null;
+  for (const [read, via] of candidates) {
+    const names = read();
+    if (names.length === 0) continue;
+    const people = names.filter((n) => !isSite(n));
+    if (people.length > 0) return { names: people, via };
+    fallback ??= { names, via };
+  }
+  return fallback ?? { names: [], via: null };
+}
