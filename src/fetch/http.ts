@@ -65,14 +65,18 @@ const PERMANENT_NETWORK_CODES = new Set([
 export interface HttpClientOptions extends Partial<HttpOptions> {
   /** Keep-alive connections per origin: the crawl's per-host concurrency. */
   connections?: number;
+  /** Told when a server answers 429/5xx with Retry-After (the capped wait in ms), so a scheduler can pause the host. */
+  onRetryAfter?(url: string, waitMs: number): void;
 }
 
 export class HttpClient implements Fetcher {
   readonly options: HttpOptions;
   private readonly agent: Agent;
+  private readonly onRetryAfter: HttpClientOptions['onRetryAfter'];
 
   constructor(options: HttpClientOptions = {}) {
-    const { connections, ...http } = options;
+    const { connections, onRetryAfter, ...http } = options;
+    this.onRetryAfter = onRetryAfter;
     this.options = { ...DEFAULT_HTTP_OPTIONS, ...stripUndefined(http) };
     const { timeoutMs } = this.options;
     this.agent = new Agent({
@@ -122,6 +126,7 @@ export class HttpClient implements Fetcher {
         if (!(err instanceof RetryableError)) throw err;
         failure = err.error;
       }
+      if (retryAfterMs !== null) this.onRetryAfter?.(url, retryAfterMs);
       if (attempt >= this.options.retries) throw failure;
       const backoff = this.options.backoffMs * 2 ** attempt;
       // Equal jitter: half the backoff fixed, half random, so hosts that failed together do not retry together.

@@ -20,8 +20,10 @@ export function hostKey(url: string): string {
 
 interface HostState {
   inFlight: number;
-  /** When the last request to this host started (performance.now(): monotonic, immune to clock jumps); -Infinity before the first. */
+  /** When the last request to this host started; performance.now(), immune to clock jumps. -Infinity before any. */
   lastStart: number;
+  /** No request starts before this (performance.now()): the server asked us to wait (Retry-After). */
+  pausedUntil: number;
   /** Callers waiting for a turn, first come first served. */
   waiting: Array<() => void>;
   timer: NodeJS.Timeout | null;
@@ -55,6 +57,16 @@ export class HostScheduler {
     if (delayMs > this.delayOf(host)) this.delays.set(host, delayMs);
   }
 
+  /**
+   * Holds every new request to the URL's host for `ms`: a 429 or 503 with Retry-After speaks for the whole host,
+   * not only for the request that got it (wire HttpClient's `onRetryAfter` here).
+   */
+  pause(url: string, ms: number): void {
+    const host = hostKey(url);
+    const state = this.stateOf(host);
+    state.pausedUntil = Math.max(state.pausedUntil, performance.now() + ms);
+  }
+
   /** The gap in force for the URL's host. */
   delayFor(url: string): number {
     return this.delayOf(hostKey(url));
@@ -64,14 +76,18 @@ export class HostScheduler {
     return this.delays.get(host) ?? this.options.delayMs;
   }
 
-  private acquire(host: string, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
+  private stateOf(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { inFlight: 0, lastStart: -Infinity, waiting: [], timer: null };
+      state = { inFlight: 0, lastStart: -Infinity, pausedUntil: -Infinity, waiting: [], timer: null };
       this.hosts.set(host, state);
     }
-    const hostState = state;
+    return state;
+  }
+
+  private acquire(host: string, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    const hostState = this.stateOf(host);
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         const index = hostState.waiting.indexOf(turn);
@@ -100,7 +116,7 @@ export class HostScheduler {
     if (state.timer) return;
     while (state.waiting.length > 0 && state.inFlight < this.options.perHost) {
       const now = performance.now();
-      const wait = state.lastStart + this.delayOf(host) - now;
+      const wait = Math.max(state.lastStart + this.delayOf(host), state.pausedUntil) - now;
       if (wait > 0) {
         state.timer = setTimeout(() => {
           state.timer = null;
@@ -112,9 +128,9 @@ export class HostScheduler {
       state.inFlight++;
       state.waiting.shift()!();
     }
-    // A host with nothing running or waiting keeps only its delay raise; its start time is past the delay anyway.
-    if (state.inFlight === 0 && state.waiting.length === 0 && performance.now() - state.lastStart >= this.delayOf(host)) {
-      this.hosts.delete(host);
-    }
+    // A host with nothing running or waiting keeps only its delay raise once its gap and any pause have passed.
+    const now = performance.now();
+    const idle = state.inFlight === 0 && state.waiting.length === 0;
+    if (idle && now - state.lastStart >= this.delayOf(host) && now >= state.pausedUntil) this.hosts.delete(host);
   }
 }

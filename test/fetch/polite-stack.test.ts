@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/fetch/http.js';
 import { HostScheduler } from '../../src/fetch/politeness.js';
 import { RobotsCache } from '../../src/fetch/robots.js';
-import { html, startTestServer, text, type TestServer } from '../helpers/server.js';
+import { FetchError } from '../../src/fetch/types.js';
+import { failThenSucceed, html, startTestServer, text, type TestServer } from '../helpers/server.js';
 
 describe('robots + per-host politeness + client', () => {
   let server: TestServer;
@@ -15,6 +16,7 @@ describe('robots + per-host politeness + client', () => {
   beforeAll(async () => {
     server = await startTestServer({
       '/robots.txt': text('User-agent: newsarc\nDisallow: /private/\nCrawl-delay: 0.1\n'),
+      '/busy': failThenSucceed(Infinity, html('<p>later</p>'), { status: 429, retryAfter: '1' }),
       '*': (req, res) => html(`<html><body><p>${req.url}</p></body></html>`)(req, res),
     });
     client = new HttpClient({ timeoutMs: 2_000, retries: 0, connections: 2 });
@@ -48,5 +50,21 @@ describe('robots + per-host politeness + client', () => {
     expect(hosts.delayFor(server.url('/'))).toBe(100);
     expect(starts).toHaveLength(3);
     for (let i = 1; i < starts.length; i++) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(98);
+  });
+
+  it('holds the whole host when one answer says Retry-After', async () => {
+    const hosts = new HostScheduler({ perHost: 2, delayMs: 0 });
+    const busyClient = new HttpClient({ retries: 0, onRetryAfter: (url, ms) => hosts.pause(url, ms) });
+    try {
+      const busy = server.url('/busy');
+      const failure = await hosts.schedule(busy, () => busyClient.fetch({ url: busy })).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(FetchError);
+      expect((failure as FetchError).status).toBe(429);
+      const failedAt = performance.now();
+      const nextStart = await hosts.schedule(server.url('/news/9.html'), async () => performance.now());
+      expect(nextStart - failedAt).toBeGreaterThanOrEqual(900);
+    } finally {
+      await busyClient.close();
+    }
   });
 });

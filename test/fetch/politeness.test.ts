@@ -70,6 +70,20 @@ describe('HostScheduler', () => {
     expect(scheduler.delayFor('https://other.example/')).toBe(1_000);
   });
 
+  it('pauses one host (Retry-After) without holding up others', async () => {
+    const scheduler = new HostScheduler({ perHost: 2, delayMs: 0 });
+    const pausedAt = performance.now();
+    scheduler.pause('http://busy.example/a', 60);
+    const started: string[] = [];
+    const busy = scheduler.schedule('http://busy.example/b', async () => {
+      started.push('busy');
+      return performance.now();
+    });
+    await scheduler.schedule('http://calm.example/', async () => void started.push('calm'));
+    expect(started).toEqual(['calm']);
+    expect((await busy) - pausedAt).toBeGreaterThanOrEqual(59);
+  });
+
   it('drops a waiting request whose signal aborts, without running it', async () => {
     const scheduler = new HostScheduler({ perHost: 1, delayMs: 0 });
     const started: string[] = [];

@@ -30,7 +30,10 @@ describe('RobotsCache', () => {
   beforeAll(async () => {
     site = await startTestServer({ '/robots.txt': text(ROBOTS), '*': html('<p>page</p>') });
     missing = await startTestServer({});
-    moved = await startTestServer({ '/robots.txt': redirect('/config/robots.txt', 301), '/config/robots.txt': text('User-agent: *\nDisallow: /private\n') });
+    moved = await startTestServer({
+      '/robots.txt': redirect('/config/robots.txt', 301),
+      '/config/robots.txt': text('User-agent: *\nDisallow: /private\n'),
+    });
     client = new HttpClient({ timeoutMs: 1_000, retries: 0, backoffMs: 1 });
   });
   afterAll(async () => {
