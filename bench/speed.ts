@@ -5,6 +5,7 @@
  *   of the same strings, the least any extractor on that parser can cost.
  * - whole-process: `node bin/newsarc.js extract --format jsonl <every page file>`, wall clock and peak RSS,
  *   start-up, reading, gunzip, decoding and output included; and one page alone (the start-up cost).
+ * - where newsarc's time goes: parse, metadata and content stages of extractArticle timed apart (ms a page).
  * Run: `npm run bench:speed -- [--rounds N] [--whole-rounds N] [--systems a,b]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,12 +15,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'htmlparser2';
+import { extractContent } from '../src/extract/index.js';
+import { extractMetadata } from '../src/metadata/index.js';
+import { parseHtml } from '../src/parse/index.js';
 import { datasetsRoot, loadAeb } from './lib/datasets.js';
 import { loadPageHtml } from './lib/pages.js';
 import { ALL_SYSTEMS, PYTHON_PEERS, REPO_ROOT, SYSTEM_PYTHON, systemByName, type Extractor, type PageInput } from './lib/systems.js';
 import { formatTable } from './lib/table.js';
 
 const PARSE_ONLY = 'parse-only';
+const STAGES = 'newsarc-stages';
 const THIS_FILE = fileURLToPath(import.meta.url);
 /** GNU time's peak resident set (KB) of a whole child process; absent on some machines, then RSS is not reported. */
 const GNU_TIME = '/usr/bin/time';
@@ -71,6 +76,33 @@ async function child(systemName: string, rounds: number): Promise<void> {
     rates.push(pages.length / ((performance.now() - start) / 1000));
   }
   process.stdout.write(`${JSON.stringify({ rounds: rates, maxRssMb: process.resourceUsage().maxRSS / 1024, errors: errors / (rounds + 1) })}\n`);
+}
+
+/** The stages of extractArticle (src/article.ts) in its order, each timed over every page; prints one JSON line. */
+async function stagesChild(rounds: number): Promise<void> {
+  const pages = zytePages();
+  const totals = { parse: [] as number[], metadata: [] as number[], content: [] as number[] };
+  for (let r = 0; r <= rounds; r++) {
+    let parse = 0;
+    let metadata = 0;
+    let content = 0;
+    for (const p of pages) {
+      const t0 = performance.now();
+      const doc = parseHtml(p.html);
+      const t1 = performance.now();
+      const meta = extractMetadata(doc, { url: p.url });
+      const t2 = performance.now();
+      extractContent(doc, { url: p.url, title: meta.values.title });
+      content += performance.now() - t2;
+      metadata += t2 - t1;
+      parse += t1 - t0;
+    }
+    if (r === 0) continue; // warm-up
+    totals.parse.push(parse / pages.length);
+    totals.metadata.push(metadata / pages.length);
+    totals.content.push(content / pages.length);
+  }
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, median(v)])))}\n`);
 }
 
 function runChild(command: string, args: string[], input?: string): Promise<string> {
@@ -151,6 +183,7 @@ async function main(): Promise<void> {
     },
   });
   const rounds = Number(values.rounds);
+  if (values.child === STAGES) return stagesChild(rounds);
   if (values.child) return child(values.child, rounds);
 
   const names = values.systems?.split(',').map((s) => s.trim()) ?? [PARSE_ONLY, ...ALL_SYSTEMS.map((s) => s.name)];
@@ -164,6 +197,9 @@ async function main(): Promise<void> {
       process.stderr.write(`  skipped: ${(err as Error).message}\n`);
     }
   }
+  const stages = names.includes('newsarc')
+    ? (JSON.parse(await runChild(process.execPath, [THIS_FILE, '--child', STAGES, '--rounds', String(rounds)])) as Record<string, number>)
+    : null;
   const files = loadAeb(datasetsRoot(REPO_ROOT)).pages.map((p) => p.file);
   const wholeRounds = Number(values['whole-rounds']);
   const whole = names.includes('newsarc')
@@ -186,6 +222,11 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  if (stages) {
+    const total = Object.values(stages).reduce((a, b) => a + b, 0);
+    console.log(`\n## Where newsarc's time goes (ms a page, median round)`);
+    console.log(formatTable(['stage', 'ms/page', 'share'], Object.entries(stages).map(([k, v]) => [k, v.toFixed(2), `${((100 * v) / total).toFixed(0)}%`])));
+  }
   if (whole.length) {
     console.log(`\n## Whole process (node bin/newsarc.js extract --format jsonl), median of ${wholeRounds} runs`);
     console.log(
@@ -199,7 +240,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `speed-${started.toISOString().slice(0, 16).replace(/:/g, '')}.json`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) };
-  writeFileSync(out, `${JSON.stringify({ kind: 'newsarc bench/speed', date: started.toISOString(), machine, rounds, inProcess: results, wholeProcess: whole }, null, 1)}\n`);
+  writeFileSync(out, `${JSON.stringify({ kind: 'newsarc bench/speed', date: started.toISOString(), machine, rounds, inProcess: results, newsarcStagesMs: stages, wholeProcess: whole }, null, 1)}\n`);
   console.log(`Result file: ${out}`);
 }
 
