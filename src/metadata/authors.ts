@@ -31,9 +31,9 @@ export function chooseAuthors(s: AuthorSources): { names: string[]; via: string 
   const text: NameOptions = { cjkSpaceSeparates: s.cjkSpaceSeparates };
   const candidates: [() => string[], string][] = [
     [() => (s.profile ? namesFrom([s.profile], text) : []), 'profile'],
-    [() => namesFrom(s.jsonLd, { cjkSpaceSeparates: false }), 'json-ld'],
+    [() => namesFrom(s.jsonLd, { cjkSpaceSeparates: false, structured: true }), 'json-ld'],
     [() => namesFrom(s.bylinesNear, text), 'text:byline'],
-    ...s.metas.map(([key, values]): [() => string[], string] => [() => namesFrom(values, text), `meta:${key}`]),
+    ...s.metas.map(([key, values]): [() => string[], string] => [() => namesFrom(values, { ...text, structured: true }), `meta:${key}`]),
     [() => namesFrom(s.elements, { ...text, firstOnly: true }), 'element:author'],
     [() => namesFrom(s.bylinesFar, text), 'text:byline'],
   ];

@@ -21,7 +21,15 @@ export interface NameOptions {
    * `Anna Sleegers, Frankfurt` or `David Straub, MDR THÜRINGEN`, where what follows the comma is a place or desk.
    */
   firstOnly?: boolean;
+  /**
+   * Structured values (JSON-LD, meta author) may be user names (`uriebe`, `marc` on blogs); names read from page
+   * text must look like names (capitalised words), or prose would pass. Default false.
+   */
+  structured?: boolean;
 }
+
+/** Words before the name in a credit: "By", "Von", "Veröffentlicht von", "Posted by", "Eingestellt von". */
+const CREDIT_PREFIX = /^(?:(?:posted|written|published|veröffentlicht|eingestellt|geschrieben|verfasst|publié|publicado)\s+)?(?:by|von|vom|par|por|door|av|af)\s+/i;
 
 /** Explicit joins of several names (as opposed to a comma that may introduce a place or a role). */
 const LIST_SEPARATOR = /、|&|\b(?:and|und|et|y|e|og|och)\b/;
@@ -35,14 +43,14 @@ const GLUED_SOCIAL_LINK = /(\p{Ll})(?:Twitter|Facebook|Instagram|LinkedIn|Bluesk
  */
 export function splitNames(credit: string, options: NameOptions = {}): string[] {
   const text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
-    .replace(/^(?:by|von|par|por|door|av|af)\s+/i, '')
+    .replace(CREDIT_PREFIX, '')
     .replace(GLUED_SOCIAL_LINK, '$1');
   const names: string[] = [];
   const pieces = options.firstOnly && !LIST_SEPARATOR.test(text) ? [text.split(NAME_SEPARATORS)[0]] : text.split(NAME_SEPARATORS);
   for (const piece of pieces) {
     const parts = CJK_CHAR.test(piece) && options.cjkSpaceSeparates !== false ? splitCjk(piece) : [piece];
     for (const part of parts) {
-      const name = cleanName(part);
+      const name = cleanName(part, options.structured ?? false);
       if (name && !names.includes(name)) names.push(name);
     }
   }
@@ -56,7 +64,7 @@ function splitCjk(piece: string): string[] {
   });
 }
 
-function cleanName(raw: string): string | null {
+function cleanName(raw: string, structured: boolean): string | null {
   const name = raw.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '').replace(ROLE_PREFIX, '').trim();
   if (!name || name.length > MAX_NAME_LENGTH) return null;
   if (NON_NAMES.has(name.toLowerCase())) return null;
@@ -67,6 +75,7 @@ function cleanName(raw: string): string | null {
   }
   const words = name.split(' ');
   if (words.length > MAX_LATIN_WORDS) return null;
+  if (structured) return name;
   const capitalised = words.every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()) || /^\p{Lu}?\.$/u.test(w));
   if (!capitalised) return null;
   return name;
