@@ -114,9 +114,10 @@ const CELL_BLOCK_TAGS = new Set(['p', 'div', 'ul', 'ol', 'table', 'h1', 'h2', 'h
 /** A cell longer than this holds prose: the table is a layout table (old portals put whole articles in one <td>). */
 const MAX_DATA_CELL_WORDS = 60;
 
-/** Rows of a table that holds data (cells of short text), or null for a layout table. */
-function dataTableRows(table: Element): string[][] | null {
+/** Rows (and link words) of a table that holds data (cells of short text), or null for a layout table. */
+function dataTable(table: Element): { rows: string[][]; linkWords: number } | null {
   const rows: string[][] = [];
+  let linkWords = 0;
   const stack: ChildNode[] = [...table.children].reverse();
   let widest = 0;
   while (stack.length > 0) {
@@ -131,7 +132,8 @@ function dataTableRows(table: Element): string[][] | null {
           const n = inner.pop()!;
           if (!isElement(n)) continue;
           if (CELL_BLOCK_TAGS.has(n.name)) return null;
-          inner.push(...n.children);
+          if (n.name === 'a') linkWords += wordCount(textOf(n));
+          else inner.push(...n.children);
         }
         const text = collapseWhitespace(textOf(cell));
         if (wordCount(text) > MAX_DATA_CELL_WORDS) return null;
@@ -145,7 +147,7 @@ function dataTableRows(table: Element): string[][] | null {
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   if (rows.length < 2 || widest < 2 || rows.every((r) => r.every((c) => c === ''))) return null;
-  return rows;
+  return { rows, linkWords };
 }
 
 const LIST_TAGS = new Set(['ul', 'ol']);
@@ -337,12 +339,12 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
       continue;
     }
     if (name === 'table') {
-      const rows = dataTableRows(el);
-      if (rows) {
+      const table = dataTable(el);
+      if (table) {
         flush();
-        const text = rows.map((r) => r.join(' | ')).join('\n');
+        const text = table.rows.map((r) => r.join(' | ')).join('\n');
         ranges.set(el, { start: blocks.length, end: blocks.length + 1 });
-        push({ kind: 'table', text, markdown: text, words: wordCount(text), linkWords: 0, boldWords: 0, rows });
+        push({ kind: 'table', text, markdown: text, words: wordCount(text), linkWords: table.linkWords, boldWords: 0, rows: table.rows });
         continue;
       }
     }

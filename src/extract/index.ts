@@ -5,7 +5,7 @@ import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks
 import { dropRepeatedRuns } from './dedupe.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
-import { dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
+import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, type BodyChoice } from './select.js';
 
@@ -38,19 +38,22 @@ function applyProfile(doc: Document, profile: SiteProfile | undefined): ParentNo
   return picked.filter((el) => !picked.some((other) => other !== el && $(other).find(el).length > 0));
 }
 
-/** Body blocks of the chosen containers, without nested furniture, navigation and metadata lines. */
+/**
+ * Body blocks of the chosen containers, without nested furniture, navigation and metadata lines, and ending
+ * where a related list or comment section begins.
+ */
 function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readonly ParentNode[]): Block[] {
-  const out: Block[] = [];
+  const inside: Block[] = [];
   for (const root of roots) {
     const range = ranges.get(root) ?? (root.parent === null ? { start: 0, end: blocks.length } : undefined);
     if (!range) continue;
     for (let i = range.start; i < range.end; i++) {
       const block = blocks[i]!;
-      if (isNestedFurniture(block, root) || isLinkBlock(block) || isBoilerplateLine(block)) continue;
-      out.push(block);
+      if (!isNestedFurniture(block, root)) inside.push(block);
     }
   }
-  return out;
+  const isBody = (b: Block) => !isLinkBlock(b) && !isBoilerplateLine(b);
+  return cutAtArticleEnd(inside, isBody).filter(isBody);
 }
 
 /**

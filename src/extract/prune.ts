@@ -1,7 +1,7 @@
 import type { ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
 import { blockFingerprint, type Block } from './blocks.js';
-import { BOILERPLATE_LINE, THRESHOLDS } from './rules.js';
+import { BOILERPLATE_LINE, END_OF_ARTICLE, THRESHOLDS } from './rules.js';
 
 /** Label words of every metadata field; a body line opening with one is a metadata line, not prose. */
 const ALL_LABELS = Object.values(LABELS).flat();
@@ -69,4 +69,23 @@ export function dropTitle(blocks: Block[], title: string | null | undefined): Bl
     if (b.kind === 'h' && b.level === 1 && i < 3) return false;
     return !(titlePrint && i < 5 && b.fingerprint === titlePrint && b.kind !== 'img');
   });
+}
+
+/** Share of the body's words that must come before an end-of-article line for the body to stop there. */
+const MIN_SHARE_BEFORE_END = 0.5;
+
+/**
+ * Cuts the body at a related-list or comments heading that follows most of its text. `isProse` tells which
+ * blocks count as the article's text (markers themselves are usually filtered out as boilerplate later).
+ */
+export function cutAtArticleEnd(blocks: Block[], isProse: (b: Block) => boolean): Block[] {
+  let total = 0;
+  for (const b of blocks) if (isProse(b)) total += b.words;
+  let before = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.words <= 12 && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text)) return blocks.slice(0, i);
+    if (isProse(b)) before += b.words;
+  }
+  return blocks;
 }

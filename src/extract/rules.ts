@@ -116,3 +116,10 @@ export const ERROR_PAGE_TEXT =
 
 /** URL paths of pages that list articles rather than hold one. */
 export const LISTING_URL = /\/(?:tags?|topics?|category|categories|search|author|archives?|page\/\d+)(?:\/|$|\?)|[?&](?:s|q|query|search)=|\/(?:index|list)[_-]?\d*\.s?html?$/i;
+
+/**
+ * Short lines that open what follows an article: related lists, comment sections, prev/next links. In the
+ * body's second half, the body ends there (old portals and blogs put all of it in the article's own cell).
+ */
+export const END_OF_ARTICLE =
+  /^[\s\[【(（]*(?:相关报道|相关新闻|相关文章|相关阅读|相关链接|相关专题|延伸阅读|推荐阅读|热点推荐|热门文章|精彩推荐|猜你喜欢|发表评论|网友评论|我要评论|评论列表|最新评论|共有\d+条评论|上一篇|下一篇|Related(?: Articles| Stories| Posts| Coverage| Content| Links)?|More (?:on|from|stories|articles)\b.*|Comments?(?: \(\d+\))?|\d+ Comments?|Leave a (?:Reply|Comment)|Post a Comment|You (?:may|might) also like|Recommended(?: for you)?|Read next|Trending(?: now)?|Kommentare?|Comentários|Comentarios|Commenti)[\s:：\]】)）]*$/i;
