@@ -11,9 +11,12 @@ export interface UrlFilterOptions {
   exclude: readonly string[];
 }
 
-/** `www.` is the same site as the bare host on nearly every news site (seeds are typed either way). */
-function siteHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\./, '');
+/**
+ * Host with port (another port is another server); `www.` is the same site as the bare host on nearly
+ * every news site, and seeds are typed either way.
+ */
+function siteHost(url: URL): string {
+  return url.host.toLowerCase().replace(/^www\./, '');
 }
 
 /** The directory of a seed: `https://x.com/news/index.html` covers `https://x.com/news/…`. */
@@ -55,7 +58,7 @@ export class UrlFilter {
       } catch {
         continue;
       }
-      this.hosts.add(siteHost(url.hostname));
+      this.hosts.add(siteHost(url));
       this.domains.add(getDomain(url.hostname) ?? url.hostname.toLowerCase());
       this.prefixes.push(prefixOf(url));
     }
@@ -66,7 +69,7 @@ export class UrlFilter {
       case 'any':
         return true;
       case 'host':
-        return this.hosts.has(siteHost(url.hostname));
+        return this.hosts.has(siteHost(url));
       case 'domain':
         return this.domains.has(getDomain(url.hostname) ?? url.hostname.toLowerCase());
       case 'prefix': {

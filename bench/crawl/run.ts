@@ -1,0 +1,197 @@
+/**
+ * bench/crawl: newsarc crawl against a generated site on loopback, beside the floor (a bare undici loop at the
+ * same concurrency), with peak RSS; then memory while the frontier grows towards a million URLs.
+ *   npm run bench:crawl [-- --articles 10000 --concurrency 8 --frontier 1000000]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    concurrency: { type: 'string', default: '8' },
+    frontier: { type: 'string', default: '1000000' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const CONCURRENCY = Number(values.concurrency);
+const FRONTIER = Number(values.frontier);
+/** Listing pages of the frontier phase: each lists this many articles, so a few pages queue FRONTIER URLs. */
+const FRONTIER_PER_LISTING = 1000;
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = join(HERE, '../../../../..');
+const BIN = join(ROOT, 'bin/newsarc.js');
+
+/** Clock ticks per second of /proc/PID/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * Resident and peak resident memory (MB) and CPU seconds used so far of a live process (Linux /proc).
+ * CPU time is what matters on a shared machine: wall-clock rates move with everyone else's load.
+ */
+function usageOf(pid: number): { rss: number; peak: number; cpu: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024, cpu };
+  } catch {
+    return null;
+  }
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (out.includes('\n')) resolve(out.split('\n')[0]);
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before answering`)));
+  });
+}
+
+async function startSite(articles: number, perListing: number): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(HERE, 'serve.js'), String(articles), String(perListing)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return { origin: await firstLine(child), child };
+}
+
+interface Sample {
+  seconds: number;
+  rss: number;
+  frontier: number;
+  articles: number;
+}
+
+/** Runs a child to its end, sampling its memory (and the archive, when given) every `everyMs`. */
+function measure(args: string[], db: string | null, everyMs = 250): Promise<{ peak: number; cpu: number; samples: Sample[]; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    let peak = 0;
+    let cpu = 0;
+    const samples: Sample[] = [];
+    const timer = setInterval(() => {
+      const memory = usageOf(child.pid!);
+      if (!memory) return;
+      peak = Math.max(peak, memory.peak);
+      cpu = memory.cpu;
+      const counts = db ? archiveCounts(db) : { frontier: 0, articles: 0 };
+      samples.push({ seconds: (performance.now() - started) / 1000, rss: memory.rss, ...counts });
+    }, everyMs);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited with ${code}`));
+      else resolve({ peak, cpu, samples, stdout });
+    });
+  });
+}
+
+function archiveCounts(db: string): { frontier: number; articles: number } {
+  try {
+    const handle = new Database(db, { readonly: true });
+    try {
+      return {
+        frontier: handle.prepare('SELECT count(*) FROM frontier').pluck().get() as number,
+        articles: handle.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+      };
+    } finally {
+      handle.close();
+    }
+  } catch {
+    return { frontier: 0, articles: 0 };
+  }
+}
+
+/** Seconds of the crawl loop itself, from the archive's run log (process start-up excluded, as for the floor). */
+function runSeconds(db: string): { seconds: number; fetched: number } {
+  const handle = new Database(db, { readonly: true });
+  try {
+    const run = handle.prepare('SELECT started_at, finished_at, stats FROM runs ORDER BY id DESC LIMIT 1').get() as {
+      started_at: string;
+      finished_at: string;
+      stats: string;
+    };
+    return {
+      seconds: (Date.parse(run.finished_at) - Date.parse(run.started_at)) / 1000,
+      fetched: (JSON.parse(run.stats) as { fetched: number }).fetched,
+    };
+  } finally {
+    handle.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'newsarc-bench-crawl-'));
+const lines: string[] = [];
+const say = (line: string): void => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+try {
+  const site = await startSite(ARTICLES, 50);
+  try {
+    const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
+    const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
+    const floorRate = floorRun.pages / floorRun.seconds;
+
+    const db = join(dir, 'crawl.db');
+    const crawlArgs = [BIN, 'crawl', `${site.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2'];
+    const crawl = await measure([...crawlArgs, '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY)], db);
+    const run = runSeconds(db);
+    const crawlRate = run.fetched / run.seconds;
+    const counts = archiveCounts(db);
+
+    say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, concurrency ${CONCURRENCY}, --delay 0`);
+    say('');
+    say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB |');
+    say('|---|---|---|---|---|---|');
+    const cpuPerPage = (cpu: number, pages: number): string => ((cpu * 1000) / pages).toFixed(2);
+    say(`| bare undici loop (floor) | ${floorRun.pages} | ${floorRun.seconds.toFixed(1)} | ${floorRate.toFixed(0)} | ${cpuPerPage(floor.cpu, floorRun.pages)} | ${floor.peak.toFixed(0)} |`);
+    say(`| newsarc crawl | ${run.fetched} | ${run.seconds.toFixed(1)} | ${crawlRate.toFixed(0)} | ${cpuPerPage(crawl.cpu, run.fetched)} | ${crawl.peak.toFixed(0)} |`);
+    say('');
+    say(`newsarc / floor: ${(crawlRate / floorRate).toFixed(2)}; articles archived: ${counts.articles}; load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+    say('(CPU ms/page from /proc, sampled every 250 ms: the last quarter second of each process is not counted.)');
+  } finally {
+    site.child.kill('SIGTERM');
+  }
+
+  // Frontier growth: listing pages of FRONTIER_PER_LISTING links each, crawled until FRONTIER URLs are queued.
+  const wide = await startSite(FRONTIER, FRONTIER_PER_LISTING);
+  try {
+    const db = join(dir, 'frontier.db');
+    const listings = Math.ceil(FRONTIER / FRONTIER_PER_LISTING);
+    const grow = await measure(
+      [BIN, 'crawl', `${wide.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2', '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY), '--max-pages', String(listings + 1 + 2000)],
+      db,
+      1000,
+    );
+    say('');
+    say(`## Memory as the frontier grows (${listings} listing pages of ${FRONTIER_PER_LISTING} links, then 2000 articles)`);
+    say('');
+    say('| seconds | frontier URLs | articles | RSS MB |');
+    say('|---|---|---|---|');
+    const step = Math.max(1, Math.floor(grow.samples.length / 12));
+    for (const s of grow.samples.filter((_, i) => i % step === 0 || i === grow.samples.length - 1)) {
+      say(`| ${s.seconds.toFixed(0)} | ${s.frontier} | ${s.articles} | ${s.rss.toFixed(0)} |`);
+    }
+    say('');
+    say(`peak RSS ${grow.peak.toFixed(0)} MB with ${archiveCounts(db).frontier} frontier URLs`);
+  } finally {
+    wide.child.kill('SIGTERM');
+  }
+  writeFileSync(join(ROOT, 'bench/crawl/results.md'), `${lines.join('\n')}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
