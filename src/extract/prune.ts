@@ -21,6 +21,8 @@ const RUN_TOGETHER_LABEL = new RegExp(
   `^(?:${ALL_LABELS.filter((w) => w.length >= 2 && /[\u4e00-\u9fff]/.test(w) && w !== '编辑' && w !== '来自').map(escapeRegExp).join('|')})`,
 );
 const ENGLISH_BYLINE = /^(?:by|written by|posted by|reported by|words by|photos? by)\s+\p{Lu}/iu;
+/** `2022.01.20 16:31 来源：河南日报客户端`: a timestamp first, then labelled metadata. */
+const DATED_LABEL_LINE = new RegExp(`^\\s*\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}.*(?:${labelAlternation})\\s*[:：]`, 'i');
 /** `Updated 5:27 am CST, Wednesday, November 20, 2019`, `Published 3 hours ago`: timestamps without a colon. */
 const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
 /** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
@@ -36,6 +38,7 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
   if (block.words <= 12 && DATE_ONLY.test(text)) return true;
   if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
+  if (block.words <= 40 && DATED_LABEL_LINE.test(text)) return true;
   if (block.words > 60) return false;
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
