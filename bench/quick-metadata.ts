@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { decodeHtml } from '../src/decode/index.js';
 import { parseHtml } from '../src/parse/index.js';
 import { extractMetadata, type MetadataValues } from '../src/metadata/index.js';
+import { sameDay } from './lib/metrics.js';
 
 const root = process.env.NEWSARC_DATASETS ?? '../shared/datasets';
 const outDir = process.argv[2] ?? '/tmp';
@@ -131,7 +132,8 @@ function fundus(): void {
     }
     if (t.publishing_date) {
       dateN += 1;
-      if (day(t.publishing_date) === day(v.publishedAt)) dateOk += 1;
+      // As bench/quality: in UTC when both carry a time and an offset (fundus stores UTC, pages show local time).
+      if (sameDay(t.publishing_date, v.publishedAt)) dateOk += 1;
       else miss('fundus-date', `${path}\t${t.publishing_date}\t${v.publishedAt}`);
     }
   }

@@ -85,6 +85,8 @@ function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | nu
   return null;
 }
 
+const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
+
 /** The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags. */
 const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]/i;
 
@@ -93,6 +95,9 @@ const BOILERPLATE_WORD = /footer|copyright|nav|menu|sidebar|related|recommend|co
 
 function isBoilerplate(el: Element, hint: string): boolean {
   if (BOILERPLATE_TAGS.has(el.name)) return true;
+  // Page-level classes describe the layout (`<body class="one-sidebar sidebar-first">`), and WordPress lists the
+  // post's tag slugs on <article>: neither marks the element itself as a sidebar.
+  if (CONTAINER_TAGS.has(el.name)) return false;
   const role = attr(el, 'role');
   if (role === 'navigation' || role === 'contentinfo' || role === 'complementary') return true;
   if (hint.length < 3 || !BOILERPLATE_WORD.test(hint)) return false;

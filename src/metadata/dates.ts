@@ -35,6 +35,8 @@ export interface DateCandidate {
   machine: boolean;
   /** Already-read parts (URL dates), used instead of parsing value. */
   parts?: DateParts;
+  /** Shown to readers next to the headline (dateline, byline date): the page's local calendar day. */
+  visible?: boolean;
 }
 
 export interface DateContext {
@@ -53,7 +55,8 @@ function partsOf(c: DateCandidate, ctx: DateContext): DateParts | null {
 /**
  * The first candidate (they come best first) holding a plausible date, as ISO 8601. When it gives the day only
  * (`<meta name="PubDate" content="2022-02-13">`), a later candidate with the same day and a time of day
- * (the dateline under the headline) lends its time.
+ * (the dateline under the headline) lends its time. When it is a UTC instant whose day differs from the one
+ * the page shows readers, the page's own calendar wins (see `localise`).
  */
 export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext): { iso: string; via: string } | null {
   for (let i = 0; i < candidates.length; i += 1) {
@@ -69,8 +72,36 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
           break;
         }
       }
+    } else if (parts.offsetMinutes === 0 && !candidates[i].visible) {
+      const visible = candidates.slice(i + 1).find((c) => c.visible && partsOf(c, ctx));
+      const local = visible ? localise(parts, partsOf(visible, ctx)!) : null;
+      if (local) return { iso: local, via: `${via}+${visible!.via}` };
     }
     return { iso: formatIsoDate(parts, ctx.zone), via };
   }
   return null;
+}
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const utcMs = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+
+/**
+ * A UTC instant from metadata (`2023-11-09T02:00:00Z`) read in the page's own zone, learnt from the date it shows
+ * (`Nov. 8, 2023, 9:00 p.m.`): readers and archives date an article by the local day. With a shown time the
+ * offset follows exactly (in quarter hours, within ±14 h); with a shown day only, that day. Null when they do not
+ * describe the same moment.
+ */
+function localise(utc: DateParts, shown: DateParts): string | null {
+  if (shown.day === null) return null;
+  const dayShift = Math.round((utcMs({ ...shown, hour: 0, minute: 0, second: 0 }) - utcMs({ ...utc, hour: 0, minute: 0, second: 0 })) / DAY);
+  if (dayShift === 0 || Math.abs(dayShift) > 1) return null;
+  if (shown.hour !== undefined) {
+    const offset = Math.round((utcMs(shown) - utcMs(utc)) / MINUTE);
+    if (Math.abs(offset) > 14 * 60 || offset % 15 !== 0) return null;
+    return formatIsoDate({ ...shown, second: utc.second, offsetMinutes: offset });
+  }
+  // West of Greenwich the local day lags (evening there is the next UTC morning); east of it, it leads.
+  if ((dayShift === -1 && (utc.hour ?? 0) >= 14) || (dayShift === 1 && (utc.hour ?? 0) < 10)) return null;
+  return formatIsoDate({ year: shown.year, month: shown.month, day: shown.day });
 }

@@ -45,6 +45,8 @@ const LANGUAGE_SAMPLE_CHARS = 3000;
  */
 const MAX_LABEL_SCAN_LINES = 800;
 const MAX_TAGS = 30;
+/** Lines around the headline where the page shows its dateline; dates further down are the story's own. */
+const DATELINE_LINES = 6;
 /** Lines searched for a date on pages whose headline was not found in the text. */
 const MAX_DATE_SCAN_LINES = 600;
 
@@ -165,7 +167,7 @@ function dateCandidates(
     if (/datePublished|dateCreated|pubdate/i.test(s.via)) c.push({ value: s.machine ?? s.text, via: s.via, machine: s.machine !== null });
   }
   for (const s of segments.near) {
-    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
   const fromUrl = url ? urlDate(url) : null;
   if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
@@ -175,9 +177,13 @@ function dateCandidates(
   }
   if (titleLine >= 0) {
     const end = Math.min(facts.lines.length, titleLine + NEAR_TITLE_LINES + 1);
-    for (let i = titleLine; i < end; i += 1) if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
+    for (let i = titleLine; i < end; i += 1) {
+      const visible = i - titleLine <= DATELINE_LINES;
+      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
+    }
     for (let i = Math.max(0, titleLine - BEFORE_TITLE_LINES); i < titleLine; i += 1) {
-      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
+      const visible = titleLine - i <= DATELINE_LINES;
+      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
     }
   }
   for (const s of segments.far) {
