@@ -57,8 +57,22 @@ export class TextOutput {
     const chunk = this.pending.join('');
     this.pending = [];
     this.pendingChars = 0;
-    if (!this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]);
+    if (!this.stream.write(chunk)) await this.drained();
     if (this.failure) throw this.failure;
+  }
+
+  /** Resolves on 'drain', rejects on 'error'; removes both listeners either way. */
+  private drained(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (err?: Error) => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        if (err) reject(err);
+        else resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+    });
   }
 
   /** Flushes; a file is closed and renamed to its final name. */

@@ -75,3 +75,24 @@ describe('duplicate clusters in the archive', () => {
     archive.close();
   });
 });
+
+describe('re-clustering', () => {
+  it('rebuilds clusters at a new threshold, which the archive then remembers', () => {
+    const path = join(tempDir(), 'a.db');
+    const archive = Archive.open(path);
+    const first = archive.saveArticle(saveInput(record({ url: 'https://a.example.com/story', text: DEDUP_STORY_EN }))).articleId;
+    const wire = archive.saveArticle(saveInput(record({ url: 'https://b.example.com/wire', text: DEDUP_STORY_EN_WIRE }))).articleId;
+    expect(archive.getArticle(wire)!.duplicateOf).toBe(first);
+    archive.close();
+
+    const strict = Archive.open(path, { dupThreshold: 0.99 });
+    strict.recluster();
+    expect(strict.getArticle(wire)!.duplicateOf).toBeNull();
+    strict.close();
+
+    const reopened = Archive.open(path);
+    expect(reopened.dupThreshold).toBe(0.99);
+    reopened.close();
+    expect(() => Archive.open(path, { dupThreshold: 1.5 })).toThrow(/--dup-threshold/);
+  });
+});
