@@ -42,31 +42,38 @@ export interface Segmentation {
 }
 
 /**
- * The normalised fingerprint of a text block: NFKC, case folded, letters and digits only, hashed. Two copies
- * of a paragraph that differ only in white space, punctuation or markup share it. Empty for blocks without
- * letters or digits. Not a cryptographic hash: it only has to tell blocks of one host apart.
+ * The normalised fingerprint of a text block: case folded, letters and digits only, hashed (FNV-1a in two
+ * 32-bit lanes, 16 hex digits). Two copies of a paragraph that differ only in white space, punctuation or
+ * markup share it. Empty for blocks without letters or digits. Not a cryptographic hash: it only has to tell
+ * blocks of one host apart.
  */
 export function blockFingerprint(text: string): string {
-  const core = ASCII_ONLY.test(text)
-    ? text.toLowerCase().replace(NOT_ASCII_ALNUM, '')
-    : text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
-  return core === '' ? '' : fnv1a64(core);
-}
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-
-/** FNV-1a over UTF-16 code units in two 32-bit lanes: 16 hex digits, fast enough for every block of a page. */
-function fnv1a64(s: string): string {
+  // One pass over the characters: letters and digits only, ASCII case-folded, full-width forms mapped to ASCII
+  // (what NFKC does for the characters Chinese pages mix in); other scripts' letters are kept as they are.
   let h1 = 0x811c9dc5;
   let h2 = 0xcbf29ce4;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) continue;
+    } else if (isSeparatorCode(c)) continue;
+    else if (c >= 0xc0 && c <= 0x24f) c = text[i]!.toLowerCase().charCodeAt(0);
+    kept++;
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x01000193) ^ (h1 >>> 13);
   }
+  if (kept === 0) return '';
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Punctuation, symbols, spaces and emoji outside ASCII: Latin-1 signs, general punctuation, arrows and shapes, CJK punctuation, surrogates. */
+function isSeparatorCode(c: number): boolean {
+  return (c >= 0x80 && c <= 0xbf) || c === 0xd7 || c === 0xf7 || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe10 && c <= 0xfe6f) || (c >= 0xff00 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) || c === 0xfeff;
 }
 
 function isElement(node: ChildNode | ParentNode): node is Element {
@@ -213,8 +220,10 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
   const marks: InlineMark[] = [];
   let raw = '';
   let md = '';
+  // Link text is counted in words (link density decides navigation); for bold text, its share of the block's
+  // characters is enough to tell an all-bold heading.
   let linkText = '';
-  let boldText = '';
+  let boldChars = 0;
   let linkDepth = 0;
   let boldDepth = 0;
   let preDepth = 0;
@@ -248,12 +257,13 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
       for (let i = marks.length - 1; i >= 0; i--) markdown = closeMark(markdown, marks[i]!);
       markdown = preDepth > 0 ? text : joinSpaces(markdown);
       const words = wordCount(text);
-      push({ text, markdown, words, linkWords: linkText ? wordCount(linkText) : 0, boldWords: boldText ? wordCount(boldText) : 0 });
+      const share = (chars: number) => (chars === 0 ? 0 : Math.min(words, Math.round((words * chars) / text.length)));
+      push({ text, markdown, words, linkWords: linkText === '' ? 0 : wordCount(linkText), boldWords: share(boldChars) });
     }
     raw = '';
     md = '';
     linkText = '';
-    boldText = '';
+    boldChars = 0;
     for (const mark of marks) mark.start = 0;
   };
 
@@ -279,16 +289,11 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
         }
         continue;
       }
-      if (preDepth > 0) {
-        raw += data;
-        md += data;
-      } else {
-        const piece = data.replace(WHITE_SPACE_RUN, ' ');
-        raw += piece;
-        md += escapeInline(piece);
-      }
-      if (linkDepth > 0) linkText += ` ${data}`;
-      if (boldDepth > 0) boldText += ` ${data}`;
+      const piece = preDepth > 0 ? data : data.replace(WHITE_SPACE_RUN, ' ');
+      raw += piece;
+      md += preDepth > 0 ? piece : escapeInline(piece);
+      if (linkDepth > 0) linkText += ` ${piece}`;
+      if (boldDepth > 0) boldChars += piece.length;
       continue;
     }
     if (!isElement(node)) continue;
