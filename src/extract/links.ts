@@ -6,6 +6,8 @@ export function absoluteHttpUrl(href: string | undefined, base: URL | null): str
   if (!href) return null;
   const trimmed = href.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return null;
+  // Without a base only absolute addresses resolve; failing inside the URL parser costs an exception each.
+  if (!base && !/^https?:/i.test(trimmed)) return null;
   let url: URL;
   try {
     url = base ? new URL(trimmed, base) : new URL(trimmed);
