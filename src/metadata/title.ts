@@ -17,6 +17,11 @@ export interface TitleChoice {
   titleSuffix: string | null;
 }
 
+/** A part this long is rarely a site name; a suffix must also be clearly shorter than the headline before it. */
+const MAX_UNKNOWN_SUFFIX = 40;
+const SUFFIX_SHARE = 0.7;
+const TRAILING_SEPARATOR = /[\s\-–—|·•:»|｜_]+$/;
+
 /** Comparison key: case, white space and punctuation do not make two titles differ. */
 export function titleKey(s: string): string {
   return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
@@ -37,7 +42,7 @@ function isSiteName(part: string, siteNames: readonly string[]): boolean {
 
 /**
  * Drops site-name parts from the ends of a title (`Headline - Site`, `Site | Headline`, `Headline_频道_新浪网`).
- * Without a known site name, the shorter end part goes when the rest is clearly longer: a headline outweighs a brand.
+ * Without a known site name, a short last part goes: a headline outweighs a brand.
  */
 export function stripSiteName(raw: string, siteNames: readonly string[]): { title: string; suffix: string | null } {
   const title = collapseWhitespace(raw);
@@ -49,12 +54,10 @@ export function stripSiteName(raw: string, siteNames: readonly string[]): { titl
   while (last > first && isSiteName(parts[last], siteNames)) suffix ??= parts[last], (last -= 1);
   while (first < last && isSiteName(parts[first], siteNames)) suffix ??= parts[first], (first += 1);
   if (first === 0 && last === parts.length - 1) {
-    // No part names the site: keep the longest part when it dominates (the rest are channel and brand names).
-    const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-    const rest = parts.filter((p) => p !== longest);
-    if (longest.length >= 2 * Math.max(...rest.map((p) => p.length))) {
-      return { title: longest, suffix: parts[parts.length - 1] === longest ? parts[0] : parts[parts.length - 1] };
-    }
+    // No part names the site: the usual order is `Headline - Site`, and a brand is shorter than a headline.
+    const end = parts[parts.length - 1];
+    const rest = title.slice(0, title.lastIndexOf(end)).replace(TRAILING_SEPARATOR, '');
+    if (end.length <= MAX_UNKNOWN_SUFFIX && end.length < SUFFIX_SHARE * rest.length) return { title: rest, suffix: end };
     return { title, suffix: null };
   }
   const kept = parts.slice(first, last + 1);

@@ -260,7 +260,8 @@ function toEpochMs(parts: DateParts, assumeOffset = 0): number {
 
 /** Dates after `now` are misreadings (event dates, expiry dates, copyright "2030"); a day of slack covers time zones. */
 export function isFuture(parts: DateParts, now: Date): boolean {
-  return toEpochMs(parts, -14 * 60) > now.getTime() + 24 * 3600_000;
+  // Read an offset-less wall time in the easternmost zone (+14:00): its earliest possible instant.
+  return toEpochMs(parts, 14 * 60) > now.getTime() + 24 * 3600_000;
 }
 
 /** Formatters by IANA zone: building one costs more than formatting a thousand dates; null for unknown zones. */

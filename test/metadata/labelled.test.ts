@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { labelMatcher, parseLabelLine } from '../../src/metadata/labelled.js';
+import { splitNames } from '../../src/metadata/names.js';
+
+const parse = (line: string): [string, string][] => parseLabelLine(line, labelMatcher()).map((s) => [s.field, s.value]);
+
+describe('metadata/labelled: label lines', () => {
+  it('splits labels run together with their values (the seed page’s desktop line)', () => {
+    expect(parse('时间:2021-11-13 16:24:01来源:中国乡村振兴网作者:柴秋实 吴鲁 任存军')).toEqual([
+      ['date', '2021-11-13 16:24:01'],
+      ['source', '中国乡村振兴网'],
+      ['author', '柴秋实 吴鲁 任存军'],
+    ]);
+  });
+
+  it('takes full-width colons, spaces around them, and the longest label (责任编辑 over 编辑)', () => {
+    expect(parse('发布时间：2021年11月13日 来源： 新华社 责任编辑：王小二')).toEqual([
+      ['date', '2021年11月13日'],
+      ['source', '新华社'],
+      ['editor', '王小二'],
+    ]);
+  });
+
+  it('reads labels without a colon on short lines: 责任编辑胡津瑞, 标签媒体关注, 记者 张三', () => {
+    expect(parse('责任编辑胡津瑞')).toEqual([['editor', '胡津瑞']]);
+    expect(parse('标签媒体关注')).toEqual([['tag', '媒体关注']]);
+    expect(parse('新华日报·交汇点记者 徐睿翔')).toEqual([['author', '徐睿翔']]);
+    expect(parse('监 审韩世雄')).toEqual([['review', '韩世雄']]);
+  });
+
+  it('reads 文/ only as a credit, not inside words', () => {
+    expect(parse('文/张三 图/李四')).toEqual([['author', '张三 图/李四']]);
+    expect(parse('原文：见附件')).toEqual([]);
+  });
+
+  it('cuts values at counters and font switches that share the line', () => {
+    expect(parse('来源：人民网 【字体：大 中 小】 浏览次数：123')).toEqual([['source', '人民网']]);
+  });
+
+  it('ignores the label words in prose', () => {
+    expect(parse('记者在孙启勤的办公室里看到的山庄规划图上，不仅有宾馆、垂钓台、游猎场')).toEqual([]);
+    expect(parse('他说，来源不明的资金已经冻结。')).toEqual([]);
+  });
+
+  it('reads English bylines and datelines, not "by" inside a sentence', () => {
+    expect(parse('By Jane Doe and John Roe | Published 13 November 2021')).toEqual([
+      ['author', 'Jane Doe and John Roe'],
+      ['date', '13 November 2021'],
+    ]);
+    expect(parse('Source: Reuters')).toEqual([['source', 'Reuters']]);
+    expect(parse('Photo by Ann Lee')).toEqual([]);
+    expect(parse('The bill was passed by Congress')).toEqual([]);
+  });
+});
+
+describe('metadata/names: credits to names', () => {
+  it('splits Chinese credits on spaces and 、, dropping role words', () => {
+    expect(splitNames('柴秋实 吴鲁 任存军')).toEqual(['柴秋实', '吴鲁', '任存军']);
+    expect(splitNames('本报记者 张三、李四')).toEqual(['张三', '李四']);
+    expect(splitNames('记者王五 通讯员赵六')).toEqual(['王五', '赵六']);
+    expect(splitNames('本报记者')).toEqual([]);
+  });
+
+  it('keeps Japanese names whole when told spaces are inside names', () => {
+    expect(splitNames('大渡 美咲', { cjkSpaceSeparates: false })).toEqual(['大渡 美咲']);
+  });
+
+  it('splits English and German credits on "and", "und", commas, keeping the names whole', () => {
+    expect(splitNames('By Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
+    expect(splitNames('Von Benjamin Fischer und Marcus Theurer')).toEqual(['Benjamin Fischer', 'Marcus Theurer']);
+    expect(splitNames('Ludwig van Beethoven, John E. Smith')).toEqual(['Ludwig van Beethoven', 'John E. Smith']);
+    expect(splitNames('Veröffentlicht von Cem Basman')).toEqual(['Cem Basman']);
+  });
+
+  it('drops placeholders, places after an author box name, and non-names', () => {
+    expect(splitNames('Staff')).toEqual([]);
+    expect(splitNames('Anna Sleegers, Frankfurt', { firstOnly: true })).toEqual(['Anna Sleegers']);
+    expect(splitNames('Sarah LazareTwitter')).toEqual(['Sarah Lazare']);
+    expect(splitNames('Foto: Bild: SN')).toEqual([]);
+    expect(splitNames('see https://example.com')).toEqual([]);
+    expect(splitNames('uriebe')).toEqual([]);
+    expect(splitNames('uriebe', { structured: true })).toEqual(['uriebe']);
+  });
+});

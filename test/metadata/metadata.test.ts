@@ -1,0 +1,178 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeHtml } from '../../src/decode/index.js';
+import { parseHtml } from '../../src/parse/index.js';
+import { extractMetadata } from '../../src/metadata/index.js';
+import type { ExtractOptions } from '../../src/types.js';
+
+const NOW = new Date('2026-01-01T00:00:00Z');
+const meta = (html: string, options: ExtractOptions = {}) => extractMetadata(parseHtml(html), { now: NOW, ...options });
+
+describe('metadata: the seed page (fixtures/seed)', () => {
+  for (const file of ['fixtures/seed/xiangcun-zhenxing.html', 'fixtures/seed/xiangcun-zhenxing.gbk.html']) {
+    it.skipIf(!existsSync(file))(`reads every field the seed promises from ${file}`, () => {
+      const { values, provenance } = meta(decodeHtml(readFileSync(file)).html);
+      expect(values.title).toBe('东西帮扶助振兴 山海相连情相依');
+      expect(values.publishedAt).toBe('2021-11-13T16:24:01+08:00');
+      expect(values.source).toBe('中国乡村振兴网');
+      expect(values.authors).toEqual(['柴秋实', '吴鲁', '任存军']);
+      expect(values.editors).toEqual(['胡津瑞']);
+      expect(values.tags).toEqual(['媒体关注']);
+      expect(values.language).toBe('zh');
+      expect(provenance.publishedAt).toBe('text:时间');
+    });
+  }
+});
+
+/** A Chinese portal article: title with channel and site suffix, dateline under the h1, related list and footer with dates. */
+const PORTAL = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>东西帮扶助振兴 山海相连情相依_国内新闻_示例新闻网</title>
+<meta name="keywords" content="东西部协作,乡村振兴">
+</head><body>
+<div class="top-nav"><a href="/">首页</a> <a href="/gn/">国内</a> 2021年11月20日 星期六</div>
+<div class="main">
+  <h1>东西帮扶助振兴 山海相连情相依</h1>
+  <div class="info">2021年11月13日 16:24　来源：新华网　作者：本报记者 张小明 李红　【字体：大 中 小】</div>
+  <div class="article"><p>　　东西呼应，海陆遥望；对口帮扶，山海相连。</p><p>　　记者在渭源县看到，万寿菊竞相绽放，村民说：“今年收成好。”</p>
+  <p>（责编：王丽）</p></div>
+  <div class="related-list"><h3>相关新闻</h3><ul>
+    <li><a href="/a1">另一篇报道</a> 来源：人民网 2021-12-01 09:00</li>
+    <li><a href="/a2">又一篇报道</a> 2021-12-02 10:00</li></ul></div>
+</div>
+<div class="footer">Copyright © 1996-2021 示例新闻网 版权所有 京ICP备05012345号 2021-12-31</div>
+</body></html>`;
+
+describe('metadata: Chinese portal pages', () => {
+  it('reads title, dateline, source, authors and editor around the headline, ignoring lists and footers', () => {
+    const { values, provenance } = meta(PORTAL, { url: 'https://news.example.com.cn/gn/2021/11-13/12345.shtml' });
+    expect(values.title).toBe('东西帮扶助振兴 山海相连情相依');
+    expect(values.siteName).toBe('示例新闻网');
+    expect(values.publishedAt).toBe('2021-11-13T16:24:00+08:00');
+    expect(values.source).toBe('新华网');
+    expect(values.authors).toEqual(['张小明', '李红']);
+    expect(values.editors).toEqual(['王丽']);
+    expect(values.tags).toEqual(['东西部协作', '乡村振兴']);
+    expect(values.language).toBe('zh');
+    expect(provenance.title).toBe('h1');
+  });
+
+  it('infers +08:00 from a Chinese page without a URL, and drops the zone for a date alone', () => {
+    expect(meta(PORTAL).values.publishedAt).toBe('2021-11-13T16:24:00+08:00');
+    const dateOnly = PORTAL.replace('2021年11月13日 16:24', '2021年11月13日');
+    expect(meta(dateOnly).values.publishedAt).toBe('2021-11-13');
+  });
+
+  it('tells Traditional from Simplified text when the page does not say', () => {
+    const hant = `<html><head><title>東西幫扶助振興 山海相連情相依</title></head><body><h1>東西幫扶助振興 山海相連情相依</h1>
+      <p>東西呼應，海陸遙望；對口幫扶，山海相連。一條母親河將山東與甘肅緊密相連，一條戰略部署讓兩個遠在千里之外的地方緊密相連。</p></body></html>`;
+    expect(meta(hant).values.language).toBe('zh-Hant');
+    expect(meta(hant.replace('<html>', '<html lang="en">')).values.language).toBe('zh-Hant');
+  });
+});
+
+/** An English news page with JSON-LD, Open Graph and a visible dateline in US Eastern time. */
+const NEWS = `<!DOCTYPE html><html lang="en-US"><head>
+<title>Council approves new budget - The Daily Example</title>
+<meta property="og:title" content="Council approves new budget">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="og:image" content="/img/council.jpg">
+<meta name="description" content="The city council approved the budget late on Friday.">
+<link rel="canonical" href="/news/council-budget">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"NewsArticle","headline":"Council approves new budget","datePublished":"2021-11-13T02:24:00Z",
+  "dateModified":"2021-11-13T15:00:00Z","author":[{"@id":"#jane"},{"@type":"Person","name":"John Roe"}],
+  "publisher":{"@id":"#org"},"keywords":["city hall","budget"]},
+ {"@type":"Person","@id":"#jane","name":"Jane Doe"},
+ {"@type":"NewsMediaOrganization","@id":"#org","name":"The Daily Example"}]}</script>
+</head><body class="one-sidebar sidebar-first">
+<nav class="site-nav"><a href="/">Home</a> Saturday, November 20, 2021</nav>
+<article><header><h1>Council approves new budget</h1>
+<p class="byline">By Jane Doe and John Roe</p><p class="dateline">Nov. 12, 2021, 9:24 p.m.</p></header>
+<p>The city council approved the budget late on Friday after a long debate that began on Oct. 1, 2021.</p></article>
+<aside class="sidebar"><h3>Most read</h3><p>Other story — Dec. 1, 2021</p></aside>
+<footer>© 2021 The Daily Example</footer>
+</body></html>`;
+
+describe('metadata: English news pages', () => {
+  it('reads JSON-LD with @id references, Open Graph and link elements', () => {
+    const { values, provenance } = meta(NEWS, { url: 'https://www.example.com/news/council-budget?utm_source=x' });
+    expect(values.title).toBe('Council approves new budget');
+    expect(values.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(provenance.authors).toBe('json-ld');
+    expect(values.siteName).toBe('The Daily Example');
+    expect(values.tags).toEqual(['city hall', 'budget']);
+    expect(values.canonicalUrl).toBe('https://www.example.com/news/council-budget');
+    expect(values.image).toBe('https://www.example.com/img/council.jpg');
+    expect(values.description).toBe('The city council approved the budget late on Friday.');
+    expect(values.language).toBe('en');
+    expect(values.modifiedAt).toBe('2021-11-13T15:00:00+00:00');
+  });
+
+  it('reads a UTC instant in the zone the dateline shows, so the day is the reader’s', () => {
+    expect(meta(NEWS).values.publishedAt).toBe('2021-11-12T21:24:00-05:00');
+  });
+
+  it('falls back to the byline and dateline when there is no structured data', () => {
+    const plain = NEWS.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
+    const { values, provenance } = meta(plain);
+    expect(values.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(provenance.authors).toBe('text:byline');
+    expect(values.publishedAt).toBe('2021-11-12T21:24:00');
+  });
+
+  it('rejects a future date and takes the next candidate', () => {
+    const future = NEWS.replace('"datePublished":"2021-11-13T02:24:00Z"', '"datePublished":"2031-11-13T02:24:00Z"');
+    expect(meta(future).values.publishedAt).toBe('2021-11-12T21:24:00');
+  });
+
+  it('strips the site name from the <title> when nothing else names the article', () => {
+    const bare = '<html><head><title>Council approves new budget | The Daily Example</title></head><body><p>Text.</p></body></html>';
+    const { values } = meta(bare);
+    expect(values.title).toBe('Council approves new budget');
+    expect(values.siteName).toBe('The Daily Example');
+  });
+});
+
+describe('metadata: blogs and other languages', () => {
+  it('reads a WordPress post: time element in the entry header, not the comment dates', () => {
+    const blog = `<html lang="de-DE"><head><title>Laufen im Winter › Nordish by Nature</title></head>
+      <body class="post-template sidebar-right"><article class="post tag-related-nav"><header class="entry-header">
+      <h1 class="entry-title">Laufen im Winter</h1><div class="entry-meta"><span class="posted-on">Veröffentlicht am
+      <time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">10. Februar 2019</time></span>
+      <span class="byline">von <a class="url fn n" rel="author" href="/author/heiko">Heiko</a></span></div></header>
+      <p>Im Winter ist es dunkel und kalt.</p></article>
+      <div id="comments" class="comments-area"><p>Anna sagt: 15. Dezember 2019 um 11:21</p></div></body></html>`;
+    const { values } = meta(blog, { url: 'https://www.example.de/laufen-im-winter/' });
+    expect(values.publishedAt).toBe('2019-02-10T09:30:10+01:00');
+    expect(values.authors).toEqual(['Heiko']);
+    expect(values.language).toBe('de');
+  });
+
+  it('infers the zone from the host: Japan without DST, Germany with it', () => {
+    const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
+    expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
+    expect(meta(jp).values.language).toBe('ja');
+    const de = '<html lang="de"><body><h1>Eine Überschrift hier</h1><p>13.07.2021, 16:24 Uhr</p></body></html>';
+    expect(meta(de, { url: 'https://www.example.de/a' }).values.publishedAt).toBe('2021-07-13T16:24:00+02:00');
+    expect(meta(de, { url: 'https://www.example.com/a' }).values.publishedAt).toBe('2021-07-13T16:24:00');
+  });
+
+  it('honours a site profile: selectors, timezone and extra label words', () => {
+    const page = `<html><body><div class="hd">Real headline of the story</div><h1>Site Logo</h1>
+      <span class="when">13/11/2021 16:24</span><p class="credit">Jane Doe</p><p>Reporter: Kim Lee</p></body></html>`;
+    const { values, provenance } = meta(page, {
+      profile: { host: 'example.com', title: '.hd', date: '.when', author: '.credit', timezone: 'Europe/London' },
+    });
+    expect(values.title).toBe('Real headline of the story');
+    expect(provenance.title).toBe('profile');
+    expect(values.publishedAt).toBe('2021-11-13T16:24:00+00:00');
+    expect(values.authors).toEqual(['Jane Doe']);
+    const labelled = meta(page.replace('<p class="credit">Jane Doe</p>', ''), { profile: { host: 'example.com', labels: { author: ['Reporter'] } } });
+    expect(labelled.values.authors).toEqual(['Kim Lee']);
+  });
+
+  it('returns empty values, not errors, for a page without metadata', () => {
+    const { values } = meta('<html><body><p>Just some words.</p></body></html>');
+    expect(values).toMatchObject({ title: null, authors: [], publishedAt: null, tags: [], canonicalUrl: null });
+  });
+});
