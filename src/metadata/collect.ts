@@ -1,7 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { collapseWhitespace } from '../normalize/text.js';
 import {
-  AUTHOR_HINT, BLOCK_TAGS, BOILERPLATE_TOKEN, BOILERPLATE_TAGS, DATE_HINT, HINT_EXCLUDE, SKIPPED_TAGS,
+  AUTHOR_HINT, BLOCK_TAGS, HEADLINE_CLASS, SITE_HEADING_HINT, BOILERPLATE_TOKEN, BOILERPLATE_TAGS, DATE_HINT, HINT_EXCLUDE, SKIPPED_TAGS,
 } from './rules.js';
 
 /** A short stretch of page text read from an element: a `<time>`, an itemprop element, a hinted byline/date box. */
@@ -49,6 +49,7 @@ interface Exit {
   boilerplate: boolean;
   spot: Omit<TextSpot, 'text' | 'line'> | null;
   h1: boolean;
+  headingVia?: string | null;
 }
 
 /** An element whose text is read after the pass, from its span of the page text. */
@@ -89,6 +90,31 @@ const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 /** The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags. */
 const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]/i;
+
+/**
+ * Headline elements: every h1 (marked `h1:site` when it is the site's name: blog themes put the blog title in an h1
+ * linking home and the post title in `h2.entry-title`), and h2/h3 carrying a headline class.
+ */
+function headingKind(el: Element, hint: string): string | null {
+  if (el.name === 'h1') {
+    const parent = el.parent as Element | null;
+    const around = `${hint} ${parent?.attribs?.class ?? ''} ${parent?.attribs?.id ?? ''}`;
+    if (SITE_HEADING_HINT.test(around) || linksHome(el)) return 'h1:site';
+    return 'h1';
+  }
+  if ((el.name === 'h2' || el.name === 'h3') && HEADLINE_CLASS.test(hint)) return el.name;
+  return null;
+}
+
+function linksHome(el: Element): boolean {
+  for (const child of el.children) {
+    if (child.type === 'tag' && (child as Element).name === 'a') {
+      const href = (child as Element).attribs.href?.trim() ?? '';
+      if (/^(?:\/|\.\/|index\.\w+|https?:\/\/[^/]+\/?)$/i.test(href)) return true;
+    }
+  }
+  return false;
+}
 
 /** Cheap pre-test before the per-token test: most class names contain none of the words. */
 const BOILERPLATE_WORD = /footer|copyright|nav|menu|sidebar|related|recommend|comment|breadcrumb/i;
@@ -149,7 +175,7 @@ export function collectFacts(doc: Document): PageFacts {
       if (boilerDepth === 0) boilerRanges.push([exit.start, length]);
     }
     if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
-    if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: null });
+    if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: { machine: null, via: exit.headingVia ?? 'h1' } });
   };
 
   /** Reads one node; returns true when its children are to be walked. */
@@ -207,10 +233,11 @@ export function collectFacts(doc: Document): PageFacts {
     const boilerplate = isBoilerplate(el, hint);
     if (boilerplate) boilerDepth += 1;
     const spot = boilerDepth === 0 && spans.length < MAX_SPOTS ? spotOf(el, hint) : null;
-    const isH1 = name === 'h1' && h1Spans.length < MAX_H1;
+    const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
+    const isH1 = heading !== null;
     // Only elements that end a line or whose extent matters need a marker on the way out.
     if (block || boilerplate || spot || isH1) {
-      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1 };
+      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading };
       if (el.children.length === 0) leave(exit);
       else exits.push(exit);
     }
@@ -265,7 +292,7 @@ export function collectFacts(doc: Document): PageFacts {
   };
   const spanText = (span: Span): string => collapseWhitespace(full.slice(span.start, span.end).replaceAll(LINE_BREAK, ' '));
   const h1: TextSpot[] = h1Spans
-    .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: 'h1' }))
+    .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
     .filter((spot) => spot.text.length > 0);
   const spots: TextSpot[] = [];
   for (const span of spans) {

@@ -118,7 +118,7 @@ function segmentsOf(segments: { near: LabelSegment[]; far: LabelSegment[] }, fie
 /** Where the headline sits in the page text: the byline and dateline are looked for right around it. */
 function findTitleLine(facts: PageFacts, title: string | null, via: string | null): number {
   if (!title) return -1;
-  if (via === 'h1') {
+  if (via && /^h\d$/.test(via)) {
     const h = facts.h1.find((x) => collapseWhitespace(x.text) === title);
     if (h) return h.line;
   }
@@ -129,7 +129,7 @@ function findTitleLine(facts: PageFacts, title: string | null, via: string | nul
     const lineKey = titleKey(line);
     if (lineKey.length > 0 && (lineKey === key || (lineKey.includes(key) && key.length >= 6))) return i;
   }
-  return facts.h1[0]?.line ?? -1;
+  return facts.h1.find((h) => h.via === 'h1')?.line ?? -1;
 }
 
 function cleanSource(value: string): string | null {
@@ -252,7 +252,7 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
   const titleChoice = fromProfile.title
     ? { title: fromProfile.title, via: 'profile', titleSuffix: null }
     : chooseTitle({
-        h1: facts.h1.map((h) => h.text),
+        headings: facts.h1.map((h): [string, string] => [h.text, h.via]),
         declared: declaredTitles,
         titleTag: facts.titleText,
         siteNames: [siteFromMeta?.[0], publisher, ...hostNames].filter((x): x is string => !!x),

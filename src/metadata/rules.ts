@@ -99,3 +99,8 @@ export const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', '
 
 /** Title separators between headline and site name: `Headline - Site`, `Headline_新浪网`, `Headline|人民网`, `标题-中国网`. */
 export const TITLE_SEPARATORS = /\s+[-–—|·•:»]\s+|\s*[|｜_]\s*|\s*——\s*|\s*--\s*|(?<=[\u4e00-\u9fff])\s*-\s*|\s*-\s*(?=[\u4e00-\u9fff])/;
+
+/** Class/id words of a heading (or its parent) that holds the site's name, not the article's: WordPress `site-title`. */
+export const SITE_HEADING_HINT = /site-?title|site-?name|logo|brand|masthead|blog-?title|blog-?name|header-title/i;
+/** Class words of h2/h3 headlines in blog and CMS themes (`entry-title`, `post-title`, `article-title`). */
+export const HEADLINE_CLASS = /entry-title|post-title|article-title|story-title|headline|news-title|content-title/i;

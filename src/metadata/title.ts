@@ -2,7 +2,8 @@ import { collapseWhitespace } from '../normalize/text.js';
 import { TITLE_SEPARATORS } from './rules.js';
 
 export interface TitleCandidates {
-  h1: string[];
+  /** Headline elements in document order: [text, kind] with kind `h1`, `h1:site` (the site's name), `h2`, `h3`. */
+  headings: [string, string][];
   /** og:title, twitter:title, JSON-LD headline...: [value, provenance], best first. */
   declared: [string, string][];
   titleTag: string | null;
@@ -83,11 +84,13 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
     for (const p of splitTitle(c.titleTag!)) confirmations.add(titleKey(p));
   }
   const tagKey = c.titleTag ? titleKey(c.titleTag) : '';
-  for (const h of c.h1) {
+  // h1s first, then h2/h3 with a headline class; the site-name h1 of blog themes is no headline.
+  const headings = [...c.headings.filter(([, kind]) => kind === 'h1'), ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
+  for (const [h, kind] of headings) {
     const key = titleKey(h);
     if (key.length < 2) continue;
     if (confirmations.has(key) || (key.length >= 8 && tagKey.includes(key))) {
-      return { title: collapseWhitespace(h), via: 'h1', titleSuffix: tag?.suffix ?? null };
+      return { title: collapseWhitespace(h), via: kind, titleSuffix: tag?.suffix ?? null };
     }
   }
   if (declared.length > 0) {
@@ -95,7 +98,7 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
     if (d) return { title: d.title, via: d.via, titleSuffix: tag?.suffix ?? d.suffix };
   }
   if (tag && titleKey(tag.title).length > 1) return { title: tag.title, via: 'title', titleSuffix: tag.suffix };
-  const h = c.h1.find((x) => titleKey(x).length > 1);
-  if (h) return { title: collapseWhitespace(h), via: 'h1', titleSuffix: null };
+  const h = headings.find(([x]) => titleKey(x).length > 1);
+  if (h) return { title: collapseWhitespace(h[0]), via: h[1], titleSuffix: null };
   return { title: null, via: null, titleSuffix: null };
 }
