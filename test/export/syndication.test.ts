@@ -41,7 +41,9 @@ describe('a crawled story with a syndicated copy and a print copy', () => {
   beforeAll(async () => {
     site = await startTestServer({
       '/': html(HOME),
-      '/robots.txt': (_req, res) => res.writeHead(404).end(),
+      '/robots.txt': (_req, res) => {
+        res.writeHead(404).end();
+      },
       '/news/2024/05/harbour-bridge-reopens.html': html(ORIGINAL),
       '/partners/coastal-wire/bridge.html': html(SYNDICATED),
       '/print/harbour-bridge-reopens.html': html(PRINT),
