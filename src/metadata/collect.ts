@@ -42,6 +42,8 @@ const MAX_H1 = 5;
 const LINE_BREAK = '\u0001';
 /** Most segments between block boundaries are indentation only: this test skips them without collapsing. */
 const NON_SPACE = /[^\s\u200b]/;
+/** White space that collapsing would change inside a trimmed line; most lines have none. */
+const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^\u200b|\u200b$/;
 
 interface Exit {
   exit: Element;
@@ -69,6 +71,9 @@ function childText(el: Element): string {
   return s;
 }
 
+/** Either hint's words, tested once before telling them apart: most class names have neither. */
+const SPOT_WORD = new RegExp(`${AUTHOR_HINT.source}|${DATE_HINT.source}`, 'i');
+
 /** Why an element's text is worth reading on its own, or null. */
 function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | null {
   if (el.name === 'time') return { machine: attr(el, 'datetime') ?? null, via: `time${attr(el, 'pubdate') !== undefined ? ':pubdate' : ''}` };
@@ -78,7 +83,7 @@ function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | nu
   }
   const rel = attr(el, 'rel');
   if (el.name === 'a' && rel && /\bauthor\b/i.test(rel)) return { machine: null, via: 'rel:author' };
-  if (hint.length < 3 || HINT_EXCLUDE.test(hint)) return null;
+  if (hint.length < 3 || !SPOT_WORD.test(hint) || HINT_EXCLUDE.test(hint)) return null;
   if (AUTHOR_HINT.test(hint)) return { machine: null, via: 'class:author' };
   // Blogger and hAtom themes put the machine date in <abbr title="2016-12-23T05:11:00-05:00">.
   const machine = attr(el, 'datetime') ?? attr(el, 'content') ?? (el.name === 'abbr' ? attr(el, 'title') : undefined);
@@ -273,7 +278,8 @@ export function collectFacts(doc: Document): PageFacts {
   const lines: string[] = [];
   let offset = 0;
   for (const raw of full.split(LINE_BREAK)) {
-    const line = NON_SPACE.test(raw) ? collapseWhitespace(raw) : '';
+    const trimmed = NON_SPACE.test(raw) ? raw.trim() : '';
+    const line = INNER_SPACE.test(trimmed) ? collapseWhitespace(trimmed) : trimmed;
     if (line) {
       lineStarts.push(offset);
       lines.push(line);
