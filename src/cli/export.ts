@@ -75,6 +75,9 @@ export function registerExport(program: Command): void {
           csvSafe: flags.csvSafe,
         });
         if (process.stderr.isTTY) process.stderr.write(`newsarc: exported ${count} article${count === 1 ? '' : 's'}\n`);
+      } catch (err) {
+        // A reader that stops early (`newsarc export | head`) is not a failure of the export.
+        if ((err as { code?: string }).code !== 'EPIPE') throw err;
       } finally {
         archive.close();
       }

@@ -4,7 +4,7 @@
  * 'drain', so a slow reader holds back the producer instead of filling memory.
  */
 import { once } from 'node:events';
-import { createWriteStream, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UserError } from '../errors.js';
@@ -40,6 +40,7 @@ export class TextOutput {
       // A missing file is what we expect.
     }
     if (isDirectory) throw new UserError(`--out: ${path} is a directory (a file is expected for this format)`, 2);
+    if (!existsSync(dirname(path))) throw new UserError(`--out: directory ${dirname(path)} does not exist`);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     const stream = createWriteStream(temp, { flags: 'wx' });
     return new TextOutput(stream, temp, path);
