@@ -95,12 +95,14 @@ const utcMs = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day ?? 1
 function localise(utc: DateParts, shown: DateParts): string | null {
   if (shown.day === null) return null;
   const dayShift = Math.round((utcMs({ ...shown, hour: 0, minute: 0, second: 0 }) - utcMs({ ...utc, hour: 0, minute: 0, second: 0 })) / DAY);
-  if (dayShift === 0 || Math.abs(dayShift) > 1) return null;
+  if (Math.abs(dayShift) > 1) return null;
   if (shown.hour !== undefined) {
-    const offset = Math.round((utcMs(shown) - utcMs(utc)) / MINUTE);
-    if (Math.abs(offset) > 14 * 60 || offset % 15 !== 0) return null;
+    // Shown minutes may drop the seconds: compare whole minutes.
+    const offset = Math.round((utcMs({ ...shown, second: 0 }) - utcMs({ ...utc, second: 0 })) / MINUTE);
+    if (offset === 0 || Math.abs(offset) > 14 * 60 || offset % 15 !== 0) return null;
     return formatIsoDate({ ...shown, second: utc.second, offsetMinutes: offset });
   }
+  if (dayShift === 0) return null;
   // West of Greenwich the local day lags (evening there is the next UTC morning); east of it, it leads.
   if ((dayShift === -1 && (utc.hour ?? 0) >= 14) || (dayShift === 1 && (utc.hour ?? 0) < 10)) return null;
   return formatIsoDate({ year: shown.year, month: shown.month, day: shown.day });
