@@ -4,8 +4,8 @@
  * transaction, so a process killed at any point leaves the archive as of its last completed call.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants } from 'node:zlib';
 import { DEFAULT_DUP_THRESHOLD, DuplicateClusters } from '../dedup/clusters.js';
 import { UserError } from '../errors.js';
@@ -86,6 +86,7 @@ export class Archive implements CrawlStore {
     const exists = existsSync(path);
     if (!exists && !create) throw new UserError(`no archive at ${path} (crawl something first, or pass --db)`);
     if (exists) checkHeader(path);
+    if (exists && !readonly) checkWritable(path);
     let db: Database.Database;
     try {
       db = new Database(path, { readonly, fileMustExist: !create, timeout: BUSY_TIMEOUT_MS });
@@ -456,8 +457,46 @@ function checkHeader(path: string): void {
   if (header.toString('latin1') !== SQLITE_HEADER) throw new UserError(`${path} is not a newsarc archive (not a SQLite database)`);
 }
 
+/**
+ * A writer needs the file, and its directory for the -wal and -shm files, writable. Checked up front because
+ * SQLite would open a read-only file silently read-only and fail only at the first write, with no path in its message.
+ */
+function checkWritable(path: string): void {
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, fsConstants.W_OK);
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException).code === 'EROFS' ? 'on a read-only file system' : `${target} is not writable`;
+      throw new UserError(`archive ${path} is read-only (${why}); crawl, sync and reextract need to write it`);
+    }
+  }
+}
+
 /** Creates the schema in an empty file, migrates an older one, and refuses files that are not ours or too new. */
 function prepareSchema(db: Database.Database, path: string, readonly: boolean): void {
+  // Both pragmas and the table count in one read transaction: another process creating the archive right now
+  // commits all of them at once, so a half-created file is never mistaken for another application's.
+  const version = db.transaction(() => checkIdentity(db, path, readonly))();
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is safe against process kills in WAL mode; only an OS crash can lose the last commits.
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('foreign_keys = ON');
+  if (version < SCHEMA_VERSION) {
+    if (readonly) throw new UserError(`archive ${path} uses an older schema; run a writing command (crawl, reextract) once to upgrade it`);
+    db.transaction(() => {
+      // Two crawls started at once on a new file both get here: the second, once it holds the write lock, must see
+      // what the first created and not run the migrations again.
+      for (let v = checkIdentity(db, path, readonly); v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    }).immediate();
+  }
+}
+
+/** The file's schema version; throws for another application's database, an empty file read-only, a newer schema. */
+function checkIdentity(db: Database.Database, path: string, readonly: boolean): number {
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (applicationId !== APPLICATION_ID) {
@@ -470,20 +509,7 @@ function prepareSchema(db: Database.Database, path: string, readonly: boolean): 
   if (version > SCHEMA_VERSION) {
     throw new UserError(`archive ${path} was written by a newer newsarc (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade newsarc`);
   }
-  if (!readonly) {
-    db.pragma('journal_mode = WAL');
-    // NORMAL is safe against process kills in WAL mode; only an OS crash can lose the last commits.
-    db.pragma('synchronous = NORMAL');
-  }
-  db.pragma('foreign_keys = ON');
-  if (version < SCHEMA_VERSION) {
-    if (readonly) throw new UserError(`archive ${path} uses an older schema; run a writing command (crawl, reextract) once to upgrade it`);
-    db.transaction(() => {
-      for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  }
+  return version;
 }
 
 function asUserError(err: unknown, path: string): Error {
@@ -493,5 +519,7 @@ function asUserError(err: unknown, path: string): Error {
     return new UserError(`${path} is corrupt or not a newsarc archive (${(err as Error).message})`);
   }
   if (code === 'SQLITE_BUSY') return new UserError(`archive ${path} is busy (another process holds a long write); try again`);
+  // E.g. a WAL archive on read-only media: SQLite needs to create its -shm file even to read.
+  if (code === 'SQLITE_CANTOPEN') return new UserError(`cannot open archive ${path}: ${(err as Error).message}`);
   return err as Error;
 }
