@@ -3,7 +3,7 @@
  * AEB or chinese-wced pages and writes `{"input", "text"}` JSONL plus the ground truth of the pages present, for
  * ../shared/tools/aeb_score.py. Prints in-process pages/s (extraction only, decoding excluded).
  *
- * usage: node quick-content.js aeb|wced OUT_DIR
+ * usage: node quick-content.js aeb|wced|fundus OUT_DIR
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,18 +15,26 @@ import { parseHtml } from '../src/parse/index.js';
 const DATASETS = {
   aeb: { html: 'scrapinghub-aeb/html', truth: 'scrapinghub-aeb/ground-truth.json' },
   wced: { html: 'chinese-wced/html', truth: 'chinese-wced/eval/cleaned_ground.json' },
+  // Curated per-site parser output, not independent labels: a check that nothing breaks on other templates.
+  fundus: { html: 'fundus-fixtures/test_data', truth: 'fundus-fixtures/index.derived.json' },
 } as const;
 
 const [name, outDir] = process.argv.slice(2) as [keyof typeof DATASETS, string];
 const set = DATASETS[name];
 if (!set || !outDir) {
-  process.stderr.write('usage: quick-content aeb|wced OUT_DIR\n');
+  process.stderr.write('usage: quick-content aeb|wced|fundus OUT_DIR\n');
   process.exit(2);
 }
 const root = process.env.NEWSARC_DATASETS ?? '../shared/datasets';
 const dir = join(root, set.html);
-const truth = JSON.parse(readFileSync(join(root, set.truth), 'utf8')) as Record<string, { articleBody: string }>;
-const files = readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort();
+const rawTruth = JSON.parse(readFileSync(join(root, set.truth), 'utf8')) as Record<string, { articleBody: string }>;
+// fundus keys are paths (`at/DerStandard_2024_05_03.html.gz`); the others are ids (file names up to the first dot).
+const idOf = (file: string) => file.replace(/[/.]/g, '_').split('_html')[0]!;
+const truth: Record<string, { articleBody: string }> = {};
+for (const [key, value] of Object.entries(rawTruth)) truth[name === 'fundus' ? idOf(key) : key] = value;
+const files = name === 'fundus'
+  ? Object.keys(rawTruth).sort()
+  : readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort();
 // QUICK_ONLY=<id prefix> prints the chosen container and the text of matching pages (for looking at losses).
 const only = process.env.QUICK_ONLY;
 const pages = files.filter((f) => !only || f.startsWith(only)).map((file) => ({ file, html: decodeHtml(gunzipSync(readFileSync(join(dir, file)))).html }));
@@ -36,8 +44,8 @@ const present: Record<string, { articleBody: string }> = {};
 for (const { file, html } of pages) {
   const { record, provenance, pageKindReason } = extractArticle(html, {});
   if (only) process.stdout.write(`${file}: ${provenance.body} / ${pageKindReason}\n${record.text}\n`);
-  lines.push(JSON.stringify({ input: file, text: record.text }));
-  const id = file.split('.')[0]!;
+  const id = name === 'fundus' ? idOf(file) : file.split('.')[0]!;
+  lines.push(JSON.stringify({ input: `${id}.html`, text: record.text }));
   if (truth[id]) present[id] = truth[id];
 }
 

@@ -392,9 +392,9 @@ const PROSE_BLOCK_WORDS = 8;
 /**
  * Clears furniture marks that stand for page wrappers: themes name whole layouts after what they contain
  * (`class="container penci_sidebar"` around the article and its sidebar), so a hint on an element holding
- * most of the page's prose says nothing about that prose.
+ * most of the page's prose says nothing about that prose. Returns whether any mark was cleared.
  */
-export function releaseWrappers(blocks: Block[]): void {
+export function releaseWrappers(blocks: Block[]): boolean {
   const prose = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
@@ -404,10 +404,11 @@ export function releaseWrappers(blocks: Block[]): void {
   }
   const wrappers = new Set<Element>();
   for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE) wrappers.add(el);
-  if (wrappers.size === 0) return;
+  if (wrappers.size === 0) return false;
   for (const b of blocks) {
     if (b.furniture.some((el) => wrappers.has(el))) b.furniture = b.furniture.filter((el) => !wrappers.has(el));
   }
+  return true;
 }
 
 /** Wraps the Markdown written since `mark.start` in the mark's syntax (nothing for an empty span). */

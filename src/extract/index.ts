@@ -8,6 +8,7 @@ import { classifyPage } from './pagekind.js';
 import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, type BodyChoice } from './select.js';
+import { THRESHOLDS } from './rules.js';
 
 export { blockFingerprint } from './blocks.js';
 
@@ -56,6 +57,10 @@ function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readon
   return cutAtArticleEnd(inside, isBody).filter(isBody);
 }
 
+function wordsOf(blocks: readonly Block[]): number {
+  return blocks.reduce((n, b) => n + b.words, 0);
+}
+
 /**
  * Blocks learned as boilerplate for the host leave the body only at its edges: inside the article's own run
  * of text a repeated sentence (a standing disclaimer, a recurring quote) is the article's.
@@ -84,19 +89,20 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   const links = collectLinks(doc, resolve);
   const profileRoots = applyProfile(doc, options.profile);
   const { blocks, ranges } = segment(doc, base, resolve);
-  releaseWrappers(blocks);
   const learned = options.boilerplate;
+  const skipLearned = (b: Block) => learned !== undefined && b.fingerprint !== '' && learned.has(b.fingerprint);
+  const choose = (): BodyChoice | null => profileRoots.length > 0
+    ? { roots: profileRoots, reason: `profile body selector ${options.profile!.body}` }
+    : chooseBody(blocks, ranges, (b) => b.furniture.length > 0 || skipLearned(b)) ?? chooseBody(blocks, ranges, skipLearned);
 
-  let choice: BodyChoice | null = null;
-  if (profileRoots.length > 0) {
-    choice = { roots: profileRoots, reason: `profile body selector ${options.profile!.body}` };
-  } else {
-    const skipLearned = (b: Block) => learned !== undefined && b.fingerprint !== '' && learned.has(b.fingerprint);
-    choice = chooseBody(blocks, ranges, (b) => b.furniture.length > 0 || skipLearned(b)) ??
-      chooseBody(blocks, ranges, skipLearned);
+  let choice = choose();
+  let body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
+  // Too little text outside furniture: the article may sit in a wrapper whose class only looks like
+  // furniture (`container penci_sidebar`). Readability retries the same way, without its unlikely-candidate cut.
+  if (profileRoots.length === 0 && wordsOf(body) < THRESHOLDS.minArticleWords && releaseWrappers(blocks)) {
+    choice = choose();
+    body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
   }
-  const roots = choice?.roots ?? [doc];
-  let body = bodyBlocks(blocks, ranges, roots);
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);
   body = trimLearnedBoilerplate(body, learned);
