@@ -1,7 +1,9 @@
 /**
  * bench/crawl: newsarc crawl against a generated site on loopback, beside the floor (a bare undici loop at the
  * same concurrency), with peak RSS; then memory while the frontier grows towards a million URLs.
- *   npm run bench:crawl [-- --articles 10000 --concurrency 8 --frontier 1000000]
+ *   npm run bench:crawl [-- --articles 10000 --concurrency 8 --frontier 1000000 --latency 0]
+ * `--latency MS` delays every answer of the site, as a real server across a network would; at 0 the floor is
+ * pure loopback and the comparison is one of CPU per page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,11 +18,13 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '8' },
     frontier: { type: 'string', default: '1000000' },
+    latency: { type: 'string', default: '0' },
   },
 });
 const ARTICLES = Number(values.articles);
 const CONCURRENCY = Number(values.concurrency);
 const FRONTIER = Number(values.frontier);
+const LATENCY_MS = Number(values.latency);
 /** Listing pages of the frontier phase: each lists this many articles, so a few pages queue FRONTIER URLs. */
 const FRONTIER_PER_LISTING = 1000;
 
@@ -60,8 +64,10 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startSite(articles: number, perListing: number): Promise<{ origin: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(HERE, 'serve.js'), String(articles), String(perListing)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startSite(articles: number, perListing: number, latencyMs = 0): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(HERE, 'serve.js'), String(articles), String(perListing), String(latencyMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return { origin: await firstLine(child), child };
 }
 
@@ -140,7 +146,7 @@ const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 try {
-  const site = await startSite(ARTICLES, 50);
+  const site = await startSite(ARTICLES, 50, LATENCY_MS);
   try {
     const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
     const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
@@ -153,7 +159,7 @@ try {
     const crawlRate = run.fetched / run.seconds;
     const counts = archiveCounts(db);
 
-    say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, concurrency ${CONCURRENCY}, --delay 0`);
+    say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, ${LATENCY_MS} ms server latency, concurrency ${CONCURRENCY}, --delay 0`);
     say('');
     say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB |');
     say('|---|---|---|---|---|---|');
@@ -168,30 +174,32 @@ try {
   }
 
   // Frontier growth: listing pages of FRONTIER_PER_LISTING links each, crawled until FRONTIER URLs are queued.
-  const wide = await startSite(FRONTIER, FRONTIER_PER_LISTING);
-  try {
-    const db = join(dir, 'frontier.db');
-    const listings = Math.ceil(FRONTIER / FRONTIER_PER_LISTING);
-    const grow = await measure(
-      [BIN, 'crawl', `${wide.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2', '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY), '--max-pages', String(listings + 1 + 2000)],
-      db,
-      1000,
-    );
-    say('');
-    say(`## Memory as the frontier grows (${listings} listing pages of ${FRONTIER_PER_LISTING} links, then 2000 articles)`);
-    say('');
-    say('| seconds | frontier URLs | articles | RSS MB |');
-    say('|---|---|---|---|');
-    const step = Math.max(1, Math.floor(grow.samples.length / 12));
-    for (const s of grow.samples.filter((_, i) => i % step === 0 || i === grow.samples.length - 1)) {
-      say(`| ${s.seconds.toFixed(0)} | ${s.frontier} | ${s.articles} | ${s.rss.toFixed(0)} |`);
+  if (FRONTIER > 0) {
+    const wide = await startSite(FRONTIER, FRONTIER_PER_LISTING);
+    try {
+      const db = join(dir, 'frontier.db');
+      const listings = Math.ceil(FRONTIER / FRONTIER_PER_LISTING);
+      const grow = await measure(
+        [BIN, 'crawl', `${wide.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2', '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY), '--max-pages', String(listings + 1 + 2000)],
+        db,
+        1000,
+      );
+      say('');
+      say(`## Memory as the frontier grows (${listings} listing pages of ${FRONTIER_PER_LISTING} links, then 2000 articles)`);
+      say('');
+      say('| seconds | frontier URLs | articles | RSS MB |');
+      say('|---|---|---|---|');
+      const step = Math.max(1, Math.floor(grow.samples.length / 12));
+      for (const s of grow.samples.filter((_, i) => i % step === 0 || i === grow.samples.length - 1)) {
+        say(`| ${s.seconds.toFixed(0)} | ${s.frontier} | ${s.articles} | ${s.rss.toFixed(0)} |`);
+      }
+      say('');
+      say(`peak RSS ${grow.peak.toFixed(0)} MB with ${archiveCounts(db).frontier} frontier URLs`);
+    } finally {
+      wide.child.kill('SIGTERM');
     }
-    say('');
-    say(`peak RSS ${grow.peak.toFixed(0)} MB with ${archiveCounts(db).frontier} frontier URLs`);
-  } finally {
-    wide.child.kill('SIGTERM');
   }
-  writeFileSync(join(ROOT, 'bench/crawl/results.md'), `${lines.join('\n')}\n`);
 } finally {
+  writeFileSync(join(ROOT, `bench/crawl/results-latency-${LATENCY_MS}.md`), `${lines.join('\n')}\n`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -4,6 +4,7 @@ import { generatedSite } from '../../test/crawl/generated-site.js';
 
 const articles = Number(process.argv[2] ?? 10_000);
 const perListing = Number(process.argv[3] ?? 50);
-const server = await startTestServer({ '*': generatedSite({ articles, perListing }) });
+const latencyMs = Number(process.argv[4] ?? 0);
+const server = await startTestServer({ '*': generatedSite({ articles, perListing, latencyMs }) });
 process.stdout.write(`${server.origin}\n`);
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));

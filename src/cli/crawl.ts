@@ -174,7 +174,7 @@ export async function runWithOutput(
 }
 
 function emptyStats(): CrawlStats {
-  return { visited: 0, fetched: 0, new: 0, updated: 0, unchanged: 0, duplicate: 0, followed: 0, notModified: 0, failed: 0, skipped: 0, discovered: 0 };
+  return { visited: 0, fetched: 0, new: 0, updated: 0, unchanged: 0, duplicate: 0, followed: 0, notModified: 0, failed: 0, skipped: 0 };
 }
 
 function pageLogFields(e: PageEvent): Record<string, string | number | null> {

@@ -68,8 +68,6 @@ export interface CrawlStats {
   notModified: number;
   failed: number;
   skipped: number;
-  /** URLs added to the frontier. */
-  discovered: number;
 }
 
 /**
@@ -86,7 +84,7 @@ const CLAIM_AHEAD_FACTOR = 2;
 export class Crawler {
   readonly stats: CrawlStats = {
     visited: 0, fetched: 0, new: 0, updated: 0, unchanged: 0, duplicate: 0,
-    followed: 0, notModified: 0, failed: 0, skipped: 0, discovered: 0,
+    followed: 0, notModified: 0, failed: 0, skipped: 0,
   };
   private readonly rules: DiscoveryRules;
   private readonly limit: ReturnType<typeof pLimit>;
@@ -112,7 +110,7 @@ export class Crawler {
       const url = normalizeUrl(seed);
       return url ? [{ url, depth: 0, kind: 'page' as const }] : [];
     });
-    this.stats.discovered += store.enqueue(crawlId, seedItems);
+    store.enqueue(crawlId, seedItems);
 
     const running = new Set<Promise<void>>();
     const held: FrontierItem[] = [];
