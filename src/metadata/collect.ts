@@ -93,8 +93,11 @@ function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | nu
 
 const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
 
-/** The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags. */
-const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]/i;
+/**
+ * The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags;
+ * state modifiers (`has-sidebar`, `no-menu`) describe a layout wrapper, not a region.
+ */
+const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]|^(?:has|with|without|no|is|show|hide)[-_]/i;
 
 /**
  * Headline elements: every h1 (marked `h1:site` when it is the site's name: blog themes put the blog title in an h1

@@ -27,7 +27,8 @@ const MIN_YEAR = 1990;
 
 /**
  * Month names of the languages in our evaluation sets (English, German, French, Spanish, Italian, Portuguese,
- * Dutch, Swedish/Norwegian/Danish), full and abbreviated; keys are lower case without a trailing dot.
+ * Dutch, Swedish/Norwegian/Danish, Romanian, and the genitive forms dates use in Polish, Russian and Czech,
+ * Turkish), full and abbreviated; keys are lower case without a trailing dot.
  */
 const MONTHS: Record<string, number> = {};
 const MONTH_NAME_LISTS: string[][] = [
@@ -42,6 +43,11 @@ const MONTH_NAME_LISTS: string[][] = [
   ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
   ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
   ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
+  ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
+  ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
   ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
 ];
 for (const list of MONTH_NAME_LISTS) list.forEach((name, i) => (MONTHS[name] = i + 1));

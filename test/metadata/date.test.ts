@@ -32,6 +32,8 @@ describe('normalize/date: dates written for people', () => {
     expect(first('Stand: 3. März 2020')).toBe('2020-03-03');
     expect(first('publié le 1er avril 2019')).toBe('2019-04-01');
     expect(first('13 de noviembre de 2021')).toBe('2021-11-13');
+    expect(first('Unica.md, 20 septembrie 2020 16:20')).toBe('2020-09-20T16:20:00');
+    expect(first('13 listopada 2021')).toBe('2021-11-13');
   });
 
   it('reads day-first numeric dates, and slashed ones by value or by page language', () => {

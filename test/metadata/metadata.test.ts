@@ -136,11 +136,11 @@ describe('metadata: English news pages', () => {
 describe('metadata: blogs and other languages', () => {
   it('reads a WordPress post: time element in the entry header, not the comment dates', () => {
     const blog = `<html lang="de-DE"><head><title>Laufen im Winter › Nordish by Nature</title></head>
-      <body class="post-template sidebar-right"><article class="post tag-related-nav"><header class="entry-header">
+      <body class="post-template sidebar-right"><div class="layout-container has-sidebar"><article class="post tag-related-nav"><header class="entry-header">
       <h1 class="entry-title">Laufen im Winter</h1><div class="entry-meta"><span class="posted-on">Veröffentlicht am
       <time class="entry-date published" datetime="2019-02-10T09:30:10+01:00">10. Februar 2019</time></span>
       <span class="byline">von <a class="url fn n" rel="author" href="/author/heiko">Heiko</a></span></div></header>
-      <p>Im Winter ist es dunkel und kalt.</p></article>
+      <p>Im Winter ist es dunkel und kalt.</p></article></div>
       <div id="comments" class="comments-area"><p>Anna sagt: 15. Dezember 2019 um 11:21</p></div></body></html>`;
     const { values } = meta(blog, { url: 'https://www.example.de/laufen-im-winter/' });
     expect(values.publishedAt).toBe('2019-02-10T09:30:10+01:00');
