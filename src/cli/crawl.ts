@@ -107,9 +107,12 @@ export interface OutputOptions {
   logFormat?: LogFormat;
 }
 
-/** Opens the archive for writing and takes its lock (a second crawl or sync fails with exit 1). */
-export function openLockedArchive(dbOption: string | undefined): Archive {
-  const archive = Archive.open(resolveDbPath(dbOption));
+/**
+ * Opens the archive for writing and takes its lock (a second crawl or sync fails with exit 1). Sync passes
+ * `create: false`: a mistyped --db must not leave an empty archive behind.
+ */
+export function openLockedArchive(dbOption: string | undefined, options: { create?: boolean } = {}): Archive {
+  const archive = Archive.open(resolveDbPath(dbOption), options);
   try {
     archive.lock();
   } catch (err) {

@@ -9,7 +9,7 @@ export function registerSync(program: Command): void {
       .description('repeat every recorded crawl, fetching only new or changed pages (for cron: silent on success)'),
   ).action(async (options: OutputOptions & { db?: string }, command: Command) => {
     const overrides = settingsOverrides(command);
-    const archive = openLockedArchive(options.db);
+    const archive = openLockedArchive(options.db, { create: false });
     try {
       const crawls = archive.listCrawls();
       if (crawls.length === 0) throw new UserError(`no crawl recorded in ${archive.path} (run newsarc crawl first)`);

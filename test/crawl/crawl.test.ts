@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -148,9 +148,13 @@ describe('newsarc crawl and sync on a local news site', () => {
 
   it('a second sync skips sitemap entries whose lastmod has not moved', async () => {
     const before = site.server.requests.length;
-    const result = await runCli(['sync', '--db', db, '--delay', '0', '--timeout', '400', '--retries', '0', '--verbose']);
+    const result = await runCli(['sync', '--db', db, '--delay', '0', '--timeout', '400', '--retries', '0', '--verbose', '--log-format', 'json']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^sync: .* 0 new, 0 updated/);
+    // One JSON object a fetched page on stderr.
+    const logged = result.stderr.trimEnd().split('\n').map((line) => JSON.parse(line) as { url: string; state: string });
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.find((l) => l.url.endsWith('/sitemap.xml'))?.state).toBe('done');
     const requests = site.server.requests.slice(before);
     // The storm article is also reached through its old address (a frontier item of its own, not in the
     // sitemap): that visit is conditional and ends at the article once, after the redirect chain.
@@ -171,5 +175,13 @@ describe('newsarc crawl usage errors', () => {
       expect(result.code, args.join(' ') + result.stderr).toBe(2);
       expect(result.stderr).toMatch(/^newsarc: [^\n]+\n$/);
     }
+  });
+
+  it('sync without an archive fails with exit 1 and creates none', async () => {
+    const db = join(tmpdir(), `newsarc-no-archive-${process.pid}.db`);
+    const result = await runCli(['sync', '--db', db]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^newsarc: no archive at [^\n]+\n$/);
+    expect(existsSync(db)).toBe(false);
   });
 });
