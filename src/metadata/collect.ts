@@ -34,7 +34,7 @@ export interface PageFacts {
 }
 
 /** Bounds on what one page may contribute: giant pages must not make the metadata pass slow. */
-const MAX_SPOTS = 60;
+const MAX_SPOTS = 120;
 const MAX_SPOT_TEXT = 300;
 const MAX_H1 = 5;
 
@@ -163,7 +163,6 @@ export function collectFacts(doc: Document): PageFacts {
   let canonicalHref: string | null = null;
   let baseHref: string | null = null;
   let imageSrcHref: string | null = null;
-  let boilerDepth = 0;
   const spans: Span[] = [];
   const h1Spans: Span[] = [];
 
@@ -178,10 +177,7 @@ export function collectFacts(doc: Document): PageFacts {
 
   const leave = (exit: Exit): void => {
     if (BLOCK_TAGS.has(exit.exit.name)) breakLine();
-    if (exit.boilerplate) {
-      boilerDepth -= 1;
-      if (boilerDepth === 0) boilerRanges.push([exit.start, length]);
-    }
+    if (exit.boilerplate) boilerRanges.push([exit.start, length]);
     if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
     if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: { machine: null, via: exit.headingVia ?? 'h1' } });
   };
@@ -239,8 +235,7 @@ export function collectFacts(doc: Document): PageFacts {
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     const boilerplate = isBoilerplate(el, hint);
-    if (boilerplate) boilerDepth += 1;
-    const spot = boilerDepth === 0 && spans.length < MAX_SPOTS ? spotOf(el, hint) : null;
+    const spot = spans.length < MAX_SPOTS ? spotOf(el, hint) : null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
     const isH1 = heading !== null;
     // Only elements that end a line or whose extent matters need a marker on the way out.
@@ -303,13 +298,18 @@ export function collectFacts(doc: Document): PageFacts {
   const h1: TextSpot[] = h1Spans
     .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
     .filter((spot) => spot.text.length > 0);
+  // A "boilerplate" region holding the headline is the content area under a misleading name (`id="sidebar"`).
+  const headline = h1Spans.find((span) => span.spot?.via === 'h1');
+  const regions = headline ? boilerRanges.filter(([start, end]) => !(start <= headline.start && headline.start < end)) : boilerRanges;
+  const inRegion = (pos: number): boolean => regions.some(([start, end]) => start <= pos && pos < end);
   const spots: TextSpot[] = [];
   for (const span of spans) {
+    if (inRegion(span.start)) continue;
     const text = spanText(span).slice(0, MAX_SPOT_TEXT);
     if (text || span.spot!.machine) spots.push({ ...span.spot!, text, line: lineAt(span.start) });
   }
   const boilerplateLines = lines.map(() => false);
-  for (const [start, end] of boilerRanges) {
+  for (const [start, end] of regions) {
     // A boilerplate element inside a line (the comment counter in a byline) does not taint the line.
     const first = lineAt(start);
     for (let l = lineStarts[first] >= start ? first : first + 1; l < lines.length && lineStarts[l] < end; l += 1) {

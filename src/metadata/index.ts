@@ -176,15 +176,16 @@ function dateCandidates(
     if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
   }
   if (titleLine >= 0) {
-    const end = Math.min(facts.lines.length, titleLine + NEAR_TITLE_LINES + 1);
-    for (let i = titleLine; i < end; i += 1) {
-      const visible = i - titleLine <= DATELINE_LINES;
-      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
-    }
-    for (let i = Math.max(0, titleLine - BEFORE_TITLE_LINES); i < titleLine; i += 1) {
-      const visible = titleLine - i <= DATELINE_LINES;
-      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
-    }
+    // Nearest first: the dateline right under the headline, then just above it, then further down the story.
+    const line = (i: number, visible: boolean): void => {
+      if (i >= 0 && i < facts.lines.length && !facts.boilerplate[i]) {
+        c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
+      }
+    };
+    for (let i = titleLine; i <= titleLine + DATELINE_LINES; i += 1) line(i, true);
+    for (let i = titleLine - 1; i >= titleLine - BEFORE_TITLE_LINES; i -= 1) line(i, titleLine - i <= DATELINE_LINES);
+    for (const s of facts.spots) if (s.via === 'class:date' && nearTitle(s)) c.push({ value: s.text, via: 'class:date', machine: false });
+    for (let i = titleLine + DATELINE_LINES + 1; i <= titleLine + NEAR_TITLE_LINES; i += 1) line(i, false);
   }
   for (const s of segments.far) {
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
