@@ -208,14 +208,15 @@ export class Archive implements CrawlStore {
     }
     this.stmt(
       `UPDATE articles SET ${Object.keys(columns).map((c) => `${c} = @${c}`).join(', ')}, date_key = @date_key,
-       fetched_at = @fetched_at, http_status = @http_status, charset = @charset, extractor_version = @extractor_version WHERE id = @id`,
+       fetched_at = @fetched_at, http_status = coalesce(@http_status, http_status), charset = coalesce(@charset, charset),
+       extractor_version = @extractor_version WHERE id = @id`,
     ).run({
       ...columns,
       id,
       date_key: dateKey(record.publishedAt, fetchedAt),
       fetched_at: fetchedAt,
-      http_status: fetch?.httpStatus ?? old.http_status,
-      charset: fetch?.charset ?? (this.stmt('SELECT charset FROM articles WHERE id = ?').pluck().get(id) as string | null),
+      http_status: fetch?.httpStatus ?? null,
+      charset: fetch?.charset ?? null,
       extractor_version: extractorVersion,
     });
     if (old.content_hash !== record.contentHash) this.clusters!.add(id, record.text);

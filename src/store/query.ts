@@ -36,10 +36,16 @@ export function queryTerms(query: string): string[] {
   return terms;
 }
 
+/** Date.parse rolls 2024-02-30 over to March 1st: only a real day reads back as itself. */
+function isCalendarDay(day: string): boolean {
+  const time = Date.parse(day);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+}
+
 /** A `--since/--until` value as the archive's date key (wall clock as written, see rows.ts dateKey). */
 export function dateBound(value: string, flag: '--since' | '--until'): { key: string; wholeDay: boolean } {
   const m = DATE_BOUND.exec(value.trim());
-  if (!m || Number.isNaN(Date.parse(m[1]!))) {
+  if (!m || !isCalendarDay(m[1]!)) {
     throw new UserError(`${flag}: expected a date like 2021-11-13 or 2021-11-13T16:24, got "${value}"`, 2);
   }
   return m[2] ? { key: `${m[1]}T${m[2]}`, wholeDay: false } : { key: m[1]!, wholeDay: true };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryTerms, searchArticles, snippet } from '../../src/store/query.js';
 import { buildFixtureArchive } from '../export/fixture-archive.js';
+import { saveInput } from './helpers.js';
 
 describe('full-text search', () => {
   it('finds Chinese words through the trigram index, one hit per story', () => {
@@ -32,6 +33,15 @@ describe('full-text search', () => {
     const { archive, ids } = buildFixtureArchive();
     expect(searchArticles(archive.db, { query: '2021', lang: 'zh-Hant' }, 10).map((h) => h.article.id)).toEqual([]);
     expect(searchArticles(archive.db, { query: '3145', lang: 'zh-Hant' }, 10).map((h) => h.article.id)).toEqual([ids.ruralTraditional]);
+    archive.close();
+  });
+
+  it('follows changed articles: the old text is no longer found, the new one is', () => {
+    const { archive, ids } = buildFixtureArchive();
+    const harvest = archive.getArticle(ids.harvest)!;
+    archive.saveArticle(saveInput({ ...harvest, text: `${harvest.text}\n更正：冬小麦播种面积数据已更新。`.replace('秋汛等不利因素', '降雨等不利因素'), contentHash: 'changed' }));
+    expect(searchArticles(archive.db, { query: '冬小麦播种面积' }, 10).map((h) => h.article.id)).toEqual([ids.harvest]);
+    expect(searchArticles(archive.db, { query: '秋汛等不利' }, 10)).toEqual([]);
     archive.close();
   });
 
