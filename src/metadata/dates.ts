@@ -72,6 +72,18 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
           break;
         }
       }
+    } else if (parts.offsetMinutes === undefined && candidates[i].visible) {
+      // The shown wall time plus a metadata instant give the page's offset (`9:24 p.m.` and `02:24Z` → -05:00).
+      for (let j = i + 1; j < candidates.length; j += 1) {
+        if (!candidates[j].machine) continue;
+        const instant = partsOf(candidates[j], ctx);
+        const offset = instant?.offsetMinutes !== undefined && instant.hour !== undefined ? offsetBetween(parts, instant) : null;
+        if (offset !== null) {
+          parts.offsetMinutes = offset;
+          via += `+${candidates[j].via}`;
+          break;
+        }
+      }
     } else if (parts.offsetMinutes === 0 && !candidates[i].visible) {
       const visible = candidates.slice(i + 1).find((c) => c.visible && partsOf(c, ctx));
       const local = visible ? localise(parts, partsOf(visible, ctx)!) : null;
@@ -85,6 +97,17 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const utcMs = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+
+/**
+ * The offset that makes a shown wall time and a metadata instant the same moment, if one does (whole quarter
+ * hours within ±14 h; shown times often drop the seconds, so minutes are compared).
+ */
+function offsetBetween(wall: DateParts, instant: DateParts): number | null {
+  if (wall.day === null || instant.day === null || wall.hour === undefined) return null;
+  const instantUtc = utcMs({ ...instant, second: 0 }) - (instant.offsetMinutes ?? 0) * MINUTE;
+  const offset = Math.round((utcMs({ ...wall, second: 0 }) - instantUtc) / MINUTE);
+  return Math.abs(offset) <= 14 * 60 && offset % 15 === 0 ? offset : null;
+}
 
 /**
  * A UTC instant from metadata (`2023-11-09T02:00:00Z`) read in the page's own zone, learnt from the date it shows

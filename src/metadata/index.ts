@@ -45,6 +45,9 @@ const LANGUAGE_SAMPLE_CHARS = 3000;
  */
 const MAX_LABEL_SCAN_LINES = 800;
 const MAX_TAGS = 30;
+/** Lines right under the headline that hold the byline and dateline, and how long such a line is at most. */
+const BYLINE_LINES = 3;
+const MAX_DATELINE = 120;
 /** Lines around the headline where the page shows its dateline; dates further down are the story's own. */
 const DATELINE_LINES = 6;
 /** Lines searched for a date on pages whose headline was not found in the text. */
@@ -161,6 +164,18 @@ function dateCandidates(
 ): DateCandidate[] {
   const c: DateCandidate[] = [];
   if (profileDate) c.push({ value: profileDate, via: 'profile', machine: true });
+  // What readers see under the headline beats metadata: CMS metadata dates are often the last edit, a migration
+  // or the UTC instant of another calendar day, while archives and readers date a story by its dateline.
+  for (const s of segments.near) {
+    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
+  }
+  if (titleLine >= 0) {
+    const end = Math.min(facts.lines.length, titleLine + BYLINE_LINES + 1);
+    for (let i = titleLine + 1; i < end; i += 1) {
+      const line = facts.lines[i];
+      if (!facts.boilerplate[i] && line.length <= MAX_DATELINE) c.push({ value: line, via: 'dateline', machine: false, visible: true });
+    }
+  }
   if (ld?.datePublished) c.push({ value: ld.datePublished, via: 'json-ld', machine: true });
   for (const k of PUBLISHED_META) for (const v of facts.metas.get(k) ?? []) c.push({ value: v, via: `meta:${k}`, machine: true });
   for (const s of facts.spots) {
