@@ -83,7 +83,7 @@ export const THRESHOLDS = {
   /** A listing page has at least this many short link lines... */
   listingLinkLines: 25,
   /** ...and a body under this many words. */
-  listingMaxBodyWords: 250,
+  listingMaxBodyWords: 100,
   /** An error page ("页面不存在", "404 Not Found") keeps its body under this many words. */
   errorPageMaxWords: 120,
 } as const;
