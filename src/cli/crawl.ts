@@ -8,6 +8,7 @@ import type { CrawlDefinition, CrawlSettings } from '../store/types.js';
 import type { Crawler, CrawlStats, PageEvent } from '../crawl/crawler.js';
 import { runRecordedCrawl } from '../crawl/session.js';
 import { UrlFilter } from '../crawl/scope.js';
+import { loadSiteProfiles, type SiteProfiles } from '../sites/profiles.js';
 import { formatDuration, formatLogLine, ProgressBar, type LogFormat } from './progress.js';
 
 /** SPEC defaults of `newsarc crawl`. */
@@ -84,6 +85,7 @@ export function addCrawlOptions(command: Command): Command {
     .option('--user-agent <string>', `User-Agent header (default "${d.userAgent}")`)
     .option('--ignore-robots', 'do not fetch or obey robots.txt')
     .option('--no-store-html', 'do not keep the raw HTML (it is stored compressed by default, for reextract)')
+    .option('--sites <file>', 'site profiles (YAML or JSON): per-site extraction rules and crawl patterns for this run')
     .option('--quiet', 'no progress bar, log lines or summary')
     .option('--verbose', 'print the summary even without a terminal')
     .addOption(new Option('--log-format <format>', 'print one line per fetched page on stderr').choices(['text', 'json']));
@@ -105,6 +107,11 @@ export interface OutputOptions {
   quiet?: boolean;
   verbose?: boolean;
   logFormat?: LogFormat;
+}
+
+export interface RunOptions extends OutputOptions {
+  db?: string;
+  sites?: string;
 }
 
 /**
@@ -138,6 +145,7 @@ export async function runWithOutput(
   crawls: Pick<CrawlDefinition, 'id' | 'seeds' | 'settings'>[],
   mode: 'crawl' | 'sync',
   output: OutputOptions,
+  profiles?: SiteProfiles,
 ): Promise<RunTotals> {
   const logFormat = output.quiet ? null : (output.logFormat ?? null);
   const bar = output.quiet || logFormat ? null : new ProgressBar(mode);
@@ -165,7 +173,7 @@ export async function runWithOutput(
           bar.update(done, done + counts.queued + counts['in-flight'], { queued: counts.queued, failed: totals.failed + crawler.stats.failed });
         }
       };
-      const stats = await runRecordedCrawl(archive, crawl, mode, { signal: stop.signal, onPage, onStart: (c) => (crawler = c) });
+      const stats = await runRecordedCrawl(archive, crawl, mode, { profiles, signal: stop.signal, onPage, onStart: (c) => (crawler = c) });
       for (const key of Object.keys(totals) as (keyof CrawlStats)[]) totals[key] += stats[key];
       if (stop.signal.aborted) break;
     }
@@ -223,13 +231,14 @@ export function registerCrawl(program: Command): void {
       .command('crawl')
       .description('crawl from seed URLs (articles, listing pages, sitemaps, feeds) into the archive')
       .argument('<seed...>', 'URLs to start from'),
-  ).action(async (seeds: string[], options: OutputOptions & { db?: string }, command: Command) => {
+  ).action(async (seeds: string[], options: RunOptions, command: Command) => {
     const settings: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...settingsOverrides(command) };
     const checkedSeeds = seeds.map(checkedSeed);
+    const profiles = options.sites ? await loadSiteProfiles(options.sites) : undefined;
     const archive = openLockedArchive(options.db);
     try {
       const id = archive.saveCrawl(checkedSeeds, settings);
-      const totals = await runWithOutput(archive, [{ id, seeds: checkedSeeds, settings }], 'crawl', options);
+      const totals = await runWithOutput(archive, [{ id, seeds: checkedSeeds, settings }], 'crawl', options, profiles);
       printSummary('crawl', totals, options);
       process.exitCode = exitCodeOf(totals);
     } finally {

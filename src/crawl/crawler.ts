@@ -10,6 +10,7 @@ import type { CrawlSettings, CrawlStore, DiscoveredUrl, FrontierItem, PageComple
 import { detectDocument, feedLinks, pageLinks, sitemapLinks, TooLargeError, type DiscoveryRules } from './discover.js';
 import { UrlFilter } from './scope.js';
 import type { FrontierLastmods } from './lastmod.js';
+import type { SiteKnowledge } from './site-knowledge.js';
 
 /** What the crawler needs of robots.txt handling: RobotsCache, or a stand-in in tests. */
 export type RobotsPolicy = Pick<RobotsCache, 'isAllowed' | 'sitemaps'>;
@@ -22,6 +23,8 @@ export interface CrawlerDeps {
   robots: RobotsPolicy | null;
   /** Sync: finishes sitemap and feed entries whose date has not moved (see lastmod.ts). */
   lastmods?: FrontierLastmods;
+  /** Site memory and profiles: boilerplate learned per host, `--sites` rules and crawl patterns. */
+  sites?: SiteKnowledge;
 }
 
 export interface CrawlRun {
@@ -97,6 +100,7 @@ export class Crawler {
     this.rules = {
       filter: new UrlFilter({ scope: settings.scope, seeds, include: settings.include, exclude: settings.exclude }),
       maxDepth: settings.depth,
+      siteFilter: deps.sites,
     };
     this.limit = pLimit(settings.concurrency);
   }
@@ -170,6 +174,9 @@ export class Crawler {
       completion = { state: 'failed', note: failureNote(err) };
     }
     const result = this.deps.store.completePage(item, completion);
+    if (result.articleId !== null && completion.article?.blockFingerprints) {
+      this.deps.sites?.recordStoredPage(completion.article.record.url, result.articleId, completion.article.blockFingerprints);
+    }
     event.state = completion.state;
     event.note = completion.note ?? null;
     event.outcome = result.outcome;
@@ -233,7 +240,7 @@ export class Crawler {
     }
 
     const decoded = decodeHtml(res.body, res.contentType);
-    const extraction = extractArticle(decoded.html, { url: res.url });
+    const extraction = extractArticle(decoded.html, { url: res.url, ...this.deps.sites?.extractOptionsFor(res.url) });
     links = pageLinks(extraction.links, from, this.rules);
     if (item.depth === 0 && robots && isSiteRoot(item.url)) links.push(...(await this.robotsSitemaps(item.url)));
     if (!extraction.isArticle) {

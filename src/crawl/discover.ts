@@ -70,6 +70,8 @@ export function detectDocument(bodyBytes: Uint8Array, contentType: string | null
 export interface DiscoveryRules {
   filter: UrlFilter;
   maxDepth: number;
+  /** Per-site crawl patterns (`--sites` profiles), on top of the crawl's own. */
+  siteFilter?: { accepts(url: string): boolean };
 }
 
 /** Links of an HTML page, one hop deeper; normalised (tracking parameters dropped), deduplicated, in scope. */
@@ -116,7 +118,7 @@ function uniqueInScope(candidates: DiscoveredUrl[], rules: DiscoveryRules): Disc
   const out: DiscoveredUrl[] = [];
   for (const candidate of candidates) {
     const url = normalizeUrl(candidate.url);
-    if (url === null || seen.has(url) || !rules.filter.accepts(url)) continue;
+    if (url === null || seen.has(url) || !rules.filter.accepts(url) || rules.siteFilter?.accepts(url) === false) continue;
     seen.add(url);
     out.push({ ...candidate, url });
   }

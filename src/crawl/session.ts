@@ -5,8 +5,12 @@ import type { Archive } from '../store/archive.js';
 import type { CrawlDefinition } from '../store/types.js';
 import { Crawler, type CrawlStats, type PageEvent } from './crawler.js';
 import { FrontierLastmods } from './lastmod.js';
+import { SiteKnowledge } from './site-knowledge.js';
+import type { SiteProfiles } from '../sites/profiles.js';
 
 export interface SessionHooks {
+  /** `--sites FILE`: per-site extraction rules and crawl patterns for this run. */
+  profiles?: SiteProfiles;
   signal?: AbortSignal;
   onPage?(event: PageEvent): void;
   /** Called once the crawler exists, so a progress display can read its live stats. */
@@ -35,7 +39,7 @@ export async function runRecordedCrawl(
   const hosts = new HostScheduler({ perHost: settings.perHost, delayMs: settings.delayMs });
   const robots = settings.ignoreRobots ? null : new RobotsCache(client, { userAgent: settings.userAgent, hosts });
   const crawler = new Crawler(
-    { store: archive, fetcher: client, hosts, robots, lastmods: new FrontierLastmods(archive.db) },
+    { store: archive, fetcher: client, hosts, robots, lastmods: new FrontierLastmods(archive.db), sites: new SiteKnowledge(archive.db, hooks.profiles) },
     { crawlId: crawl.id, seeds: crawl.seeds, settings, mode, signal: hooks.signal, onPage: hooks.onPage },
   );
   hooks.onStart?.(crawler);

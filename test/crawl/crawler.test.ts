@@ -5,6 +5,8 @@ import { DEFAULT_CRAWL_SETTINGS } from '../../src/cli/crawl.js';
 import type { CrawlSettings } from '../../src/store/types.js';
 import { bytes, html, startTestServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../store/helpers.js';
+import { siteSummaries } from '../../src/sites/memory.js';
+import { parseSiteProfiles, type SiteProfiles } from '../../src/sites/profiles.js';
 import { SITE_ARTICLES, conditional, fixturePage } from './site.js';
 
 /** In-process runs of the crawler on the archive: discovery from feeds, the page budget, depth and scope. */
@@ -47,10 +49,10 @@ ${SITE_ARTICLES.slice(0, 2).map((p, i) => `<entry><id>urn:a:${i}</id><link href=
     return Archive.open(`${tempDir()}/archive.db`);
   }
 
-  async function crawl(archive: Archive, seeds: string[], over: Partial<CrawlSettings> = {}) {
+  async function crawl(archive: Archive, seeds: string[], over: Partial<CrawlSettings> = {}, profiles?: SiteProfiles) {
     const s = settings(over);
     const id = archive.saveCrawl(seeds, s);
-    return runRecordedCrawl(archive, { id, seeds, settings: s }, 'crawl');
+    return runRecordedCrawl(archive, { id, seeds, settings: s }, 'crawl', { profiles });
   }
 
   const storedPaths = (archive: Archive): string[] =>
@@ -92,6 +94,25 @@ ${SITE_ARTICLES.slice(0, 2).map((p, i) => `<entry><id>urn:a:${i}</id><link href=
       const second = await crawl(archive, seeds, { depth: 0 });
       expect(second.fetched).toBe(2);
       expect(storedPaths(archive)).toEqual([...SITE_ARTICLES.slice(0, 4)].sort());
+    } finally {
+      archive.close();
+    }
+  });
+
+  it('records stored pages in site memory and obeys a site profile\'s crawl patterns', async () => {
+    const archive = open();
+    try {
+      const profiles = parseSiteProfiles(`hosts:\n  - host: 127.0.0.1\n    exclude: ['/world/']\n`, 'sites.yaml');
+      const seeds = [server.url('/feed.atom'), server.url(SITE_ARTICLES[2])];
+      await crawl(archive, seeds, { depth: 2 }, profiles);
+      const paths = storedPaths(archive);
+      // The seed itself is crawled; links into /world/ found on pages are not followed.
+      expect(paths).toContain(SITE_ARTICLES[2]);
+      expect(paths.filter((p) => p.startsWith('/world/') && p !== SITE_ARTICLES[2])).toEqual([]);
+      expect(server.requestsTo('/world/')).toEqual([]);
+      expect(server.requestsTo('/news/').length).toBe(1);
+      const [summary] = siteSummaries(archive.db);
+      expect(summary?.pagesSeen).toBe(paths.length);
     } finally {
       archive.close();
     }
