@@ -97,7 +97,7 @@ const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
  * The article's own header/footer (`entry-footer`, `post-footer` in WordPress themes) carries its date and tags;
  * state modifiers (`has-sidebar`, `no-menu`) describe a layout wrapper, not a region.
  */
-const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story)[-_]|^(?:has|with|without|no|is|show|hide)[-_]/i;
+const ARTICLE_PART_TOKEN = /^(?:post|entry|article|story|asset|node|content)[-_]|^(?:has|with|without|no|is|show|hide)[-_]/i;
 
 /**
  * Headline elements: every h1 (marked `h1:site` when it is the site's name: blog themes put the blog title in an h1
@@ -299,7 +299,7 @@ export function collectFacts(doc: Document): PageFacts {
     .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
     .filter((spot) => spot.text.length > 0);
   // A "boilerplate" region holding the headline is the content area under a misleading name (`id="sidebar"`).
-  const headline = h1Spans.find((span) => span.spot?.via === 'h1');
+  const headline = h1Spans.find((span) => span.spot?.via === 'h1') ?? h1Spans.find((span) => span.spot?.via !== 'h1:site');
   const regions = headline ? boilerRanges.filter(([start, end]) => !(start <= headline.start && headline.start < end)) : boilerRanges;
   const inRegion = (pos: number): boolean => regions.some(([start, end]) => start <= pos && pos < end);
   const spots: TextSpot[] = [];
