@@ -29,19 +29,10 @@ const BATCH = 2000;
 const VOCAB_EN = 'the council city plan said officials year new people state report week local government would market police school health water road budget court election minister company workers price energy'.split(' ');
 const VOCAB_ZH = [...'国家乡村振兴局发布会今年以来各地巩固拓展脱贫攻坚成果记者获悉产业就业帮扶机制农业农村部粮食收获'];
 
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function article(i: number, random: () => number): ArticleRecord {
+function article(i: number): ArticleRecord {
   const chinese = i % 3 === 0;
   const vocab = chinese ? VOCAB_ZH : VOCAB_EN;
-  const word = () => vocab[Math.floor(random() * vocab.length)]!;
+  const word = () => vocab[Math.floor(Math.random() * vocab.length)]!;
   const paragraph = () => Array.from({ length: WORDS_PER_PARAGRAPH }, word).join(chinese ? '' : ' ');
   const text = Array.from({ length: PARAGRAPHS }, paragraph).join('\n');
   const day = new Date(Date.UTC(2020, 0, 1) + (i % 1500) * 86_400_000).toISOString().slice(0, 10);
@@ -69,7 +60,6 @@ function article(i: number, random: () => number): ArticleRecord {
 function buildArchive(path: string): void {
   const started = Date.now();
   const archive = Archive.open(path);
-  const random = prng(42);
   const fetchedAt = new Date().toISOString();
   // Per-batch rates: near-duplicate lookups are indexed, so the last batch should store about as fast as the first.
   const rates: number[] = [];
@@ -78,7 +68,7 @@ function buildArchive(path: string): void {
     // Nested saveArticle transactions become savepoints of this one: one commit per batch.
     archive.db.transaction(() => {
       for (let i = start; i < Math.min(COUNT, start + BATCH); i++) {
-        archive.saveArticle({ record: article(i, random), aliases: [], fetchedAt, httpStatus: 200, charset: 'utf-8', extractorVersion: 'bench', rawHtml: null });
+        archive.saveArticle({ record: article(i), aliases: [], fetchedAt, httpStatus: 200, charset: 'utf-8', extractorVersion: 'bench', rawHtml: null });
       }
     })();
     rates.push((Math.min(COUNT, start + BATCH) - start) / ((performance.now() - batchStarted) / 1000));

@@ -6,6 +6,7 @@
  */
 import { converter } from '../../src/normalize/convert.js';
 import { CJK_CHAR } from '../../src/normalize/text.js';
+import { seeded } from '../faults/helpers.js';
 
 export interface PairSetItem {
   /** Which story this text is; items with the same label are true duplicates. */
@@ -33,16 +34,6 @@ const BOILERPLATE_EN = [
 ];
 const FILLER_ZH = [...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质'];
 const FILLER_EN = ['report', 'city', 'said', 'new', 'year', 'people', 'official', 'plan', 'local', 'week', 'state', 'group'];
-
-/** A small seeded PRNG (mulberry32) so the set is the same on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isChinese = (text: string): boolean => (text.match(new RegExp(CJK_CHAR.source, 'gu'))?.length ?? 0) * 3 > text.length;
 
@@ -83,7 +74,7 @@ export interface StoryInput {
 }
 
 export function buildPairSet(stories: StoryInput[], seed = 20241113): PairSetItem[] {
-  const random = prng(seed);
+  const random = seeded(seed);
   const siteBoilerplate = new Map<string, { zh: string[]; en: string[] }>();
   const boilerplateOf = (site: string) => {
     let b = siteBoilerplate.get(site);
