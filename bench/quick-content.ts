@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { extractArticle } from '../src/article.js';
 import { decodeHtml } from '../src/decode/index.js';
 import { parseHtml } from '../src/parse/index.js';
+import { extractContent } from '../src/extract/index.js';
 
 const DATASETS = {
   aeb: { html: 'scrapinghub-aeb/html', truth: 'scrapinghub-aeb/ground-truth.json' },
@@ -62,7 +63,9 @@ function bestSeconds(run: () => void, rounds = 3): number {
 const seconds = bestSeconds(() => pages.forEach(({ html }) => extractArticle(html, {})));
 // The parse-only floor on the same pages, in the same process, for the ratio issue 3 asks for.
 const parseSeconds = bestSeconds(() => pages.forEach(({ html }) => parseHtml(html)));
+// Parse + content stage alone (no metadata): the share of the time this stage owns.
+const contentSeconds = bestSeconds(() => pages.forEach(({ html }) => extractContent(parseHtml(html), {})));
 writeFileSync(join(outDir, `${name}.jsonl`), `${lines.join('\n')}\n`);
 writeFileSync(join(outDir, `${name}-truth.json`), JSON.stringify(present));
 process.stdout.write(`${pages.length} pages, best of 3 rounds: ${(pages.length / seconds).toFixed(0)} pages/s ` +
-  `(parse-only ${(pages.length / parseSeconds).toFixed(0)} pages/s)\n`);
+  `(parse-only ${(pages.length / parseSeconds).toFixed(0)} pages/s, parse + content ${(pages.length / contentSeconds).toFixed(0)} pages/s)\n`);

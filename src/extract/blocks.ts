@@ -258,7 +258,10 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
       markdown = preDepth > 0 ? text : joinSpaces(markdown);
       const words = wordCount(text);
       const share = (chars: number) => (chars === 0 ? 0 : Math.min(words, Math.round((words * chars) / text.length)));
-      push({ text, markdown, words, linkWords: linkText === '' ? 0 : wordCount(linkText), boldWords: share(boldChars) });
+      // Menus and link lists are links from end to end: no need to count their words twice.
+      const linked = linkText === '' ? '' : joinSpaces(linkText);
+      const linkWords = linked === '' ? 0 : linked === text ? words : wordCount(linked);
+      push({ text, markdown, words, linkWords, boldWords: share(boldChars) });
     }
     raw = '';
     md = '';
