@@ -104,3 +104,27 @@ describe('links, fingerprints, site memory and profiles', () => {
     expect(fixtureHtml('seed/xiangcun-zhenxing.gbk.html')).toContain('东西帮扶助振兴');
   });
 });
+
+describe('generic rules', () => {
+  const prose = [
+    'The ferry service to the outer islands will run twice a day from next month, the operator said on Friday.',
+    'Islanders had campaigned for three years for a second daily crossing, saying a single boat left them stranded.',
+    'The new timetable adds an evening departure that returns before midnight, in time for the last buses.',
+  ];
+
+  it('ends the body where a related-articles heading follows most of the text', () => {
+    const html = `<html><body><div class="article-text">${prose.map((p) => `<p>${p}</p>`).join('')}
+      <p>相关新闻</p><p>Harbour fees to rise for the second time this year, council confirms after long debate.</p></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('finds the article inside a layout wrapper whose class looks like a sidebar', () => {
+    const html = `<html><body><div class="cookie-notice">This website uses cookies to improve your experience of it.</div>
+      <div class="container has_sidebar"><div class="post-entry">${prose.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('fingerprints full-width letters and digits like their ASCII forms', () => {
+    expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
+  });
+});
