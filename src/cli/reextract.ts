@@ -26,7 +26,8 @@ export function registerReextract(program: Command): void {
     .option('--dup-threshold <x>', 'similarity (0-1) from which articles are one story; re-clusters the whole archive', threshold)
     .option('--quiet', 'no summary line')
     .action((flags: ReextractFlags) => {
-      const archive = Archive.open(resolveDbPath(flags.db), { dupThreshold: flags.dupThreshold });
+      // Nothing to re-extract in an archive that does not exist: say so rather than create an empty one.
+      const archive = Archive.open(resolveDbPath(flags.db), { dupThreshold: flags.dupThreshold, create: false });
       try {
         archive.lock();
         const counts = { updated: 0, unchanged: 0, empty: 0, failed: 0 };

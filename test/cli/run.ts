@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 
 export const BIN = fileURLToPath(new URL('../../bin/newsarc.js', import.meta.url));
 
@@ -25,4 +26,25 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/**
+ * Runs the CLI's `main` inside the test process (no child start-up, for large tables of invocations), capturing
+ * what it writes. Use `runCli` where the real executable matters (exit codes set by Node, signals, stdin).
+ */
+export async function runMain(args: string[]): Promise<CliResult> {
+  // Loaded on first use: tests that only spawn the executable need not transform the whole CLI.
+  const { main } = await import('../../src/cli/index.js');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(['node', 'newsarc', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = undefined;
+  }
 }
