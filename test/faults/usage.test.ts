@@ -71,6 +71,7 @@ describe('user-caused failures: one newsarc: line, the SPEC exit code, no stack 
     [['search', 'harbour', '--db', missing], 1, /no archive at/],
     [['show', '1', '--db', missing], 1, /no archive at/],
     [['reextract', '--db', missing], 1, /no archive at/],
+    [['sync', '--db', missing], 1, /no archive at/],
     [['export', '--db', junk], 1, /not a newsarc archive/],
     [['show', '99999', '--db', archive], 1, /no article 99999/],
     [['show', 'https://elsewhere.example/x', '--db', archive], 1, /elsewhere\.example/],
@@ -91,8 +92,8 @@ describe('user-caused failures: one newsarc: line, the SPEC exit code, no stack 
     },
   );
 
-  it('a failed reextract or export of a missing archive creates no file', async () => {
-    for (const command of ['reextract', 'export', 'stats']) {
+  it('a command given a missing archive creates no file', async () => {
+    for (const command of ['sync', 'reextract', 'export', 'stats']) {
       expect((await runMain([command, '--db', missing])).code).toBe(1);
       expect(existsSync(missing), command).toBe(false);
     }
