@@ -84,6 +84,9 @@ export class Archive implements CrawlStore {
 
   /** Opens (and creates or migrates) an archive; a missing, foreign, corrupt or too-new file is a UserError. */
   static open(path: string, options: ArchiveOptions = {}): Archive {
+    if (options.dupThreshold !== undefined && !(options.dupThreshold > 0 && options.dupThreshold <= 1)) {
+      throw new UserError(`--dup-threshold: expected a number in (0, 1], got ${options.dupThreshold}`, 2);
+    }
     const readonly = options.readonly ?? false;
     const create = !readonly && (options.create ?? true);
     const exists = existsSync(path);
@@ -101,10 +104,6 @@ export class Archive implements CrawlStore {
     } catch (err) {
       db.close();
       throw asUserError(err, path);
-    }
-    if (options.dupThreshold !== undefined && !(options.dupThreshold > 0 && options.dupThreshold <= 1)) {
-      db.close();
-      throw new UserError(`--dup-threshold: expected a number in (0, 1], got ${options.dupThreshold}`, 2);
     }
     return new Archive(db, path, options.dupThreshold);
   }
@@ -160,7 +159,10 @@ export class Archive implements CrawlStore {
       if (input.rawHtml) this.putRawPage(known, input.record.url, input.charset, input.rawHtml);
       return { articleId: known, outcome: changed ? 'updated' : 'unchanged' };
     }
-    const same = input.record.text.trim() === '' ? undefined : (this.stmt('SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').pluck().get(input.record.contentHash) as number | undefined);
+    const same =
+      input.record.text.trim() === ''
+        ? undefined
+        : (this.stmt('SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1').pluck().get(input.record.contentHash) as number | undefined);
     if (same !== undefined) {
       this.addAliases(same, fetchedUrls, input.record.canonicalUrl);
       return { articleId: same, outcome: 'duplicate' };
