@@ -1,6 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { extractArticle, EXTRACTOR_VERSION } from '../article.js';
-import { decodeHtml } from '../decode/index.js';
+import { EXTRACTOR_VERSION } from '../article.js';
 import { reasonOf } from '../errors.js';
 import { FetchError, type Fetcher, type FetchResult } from '../fetch/types.js';
 import type { HostScheduler } from '../fetch/politeness.js';
@@ -8,6 +8,7 @@ import type { RobotsCache } from '../fetch/robots.js';
 import { normalizeUrl } from '../normalize/url.js';
 import type { CrawlSettings, CrawlStore, DiscoveredUrl, FrontierItem, PageCompletion, SaveOutcome, Validators } from '../store/types.js';
 import { detectDocument, feedLinks, pageLinks, sitemapLinks, TooLargeError, type DiscoveryRules } from './discover.js';
+import { inlineExtractor, type PageExtractor } from './extract-pool.js';
 import { UrlFilter } from './scope.js';
 import type { FrontierLastmods } from './lastmod.js';
 import type { SiteKnowledge } from './site-knowledge.js';
@@ -25,6 +26,13 @@ export interface CrawlerDeps {
   lastmods?: FrontierLastmods;
   /** Site memory and profiles: boilerplate learned per host, `--sites` rules and crawl patterns. */
   sites?: SiteKnowledge;
+  /** Decode + extract of fetched pages (a worker pool in the CLI); inline when absent. */
+  extractor?: PageExtractor;
+  /**
+   * Runs `write` in one archive transaction, for several completed pages at once (each page's own
+   * transaction nests inside it). Absent: each page is written on its own.
+   */
+  transaction?<T>(write: () => T): T;
 }
 
 export interface CrawlRun {
@@ -80,6 +88,22 @@ export interface CrawlStats {
 const CLAIM_AHEAD_FACTOR = 2;
 
 /**
+ * Completed pages written together in one transaction: a commit per page cost more than the page's own rows
+ * (WAL frames of the same index pages written again and again, a full-text index segment per commit). A kill
+ * loses at most the unwritten batch, whose items are still in flight in the frontier and are fetched again on
+ * resume: nothing written is refetched, nothing written is lost. The age bound keeps slow crawls' writes,
+ * progress and log lines close to real time.
+ */
+const WRITE_BATCH_PAGES = 32;
+const WRITE_BATCH_MS = 250;
+
+interface CompletedPage {
+  item: FrontierItem;
+  completion: PageCompletion;
+  event: PageEvent;
+}
+
+/**
  * Crawls one recorded crawl from its frontier in the archive. The frontier is never loaded: items are
  * claimed in small batches and each finishes with one `completePage` transaction (article + links +
  * validators + state), so a kill at any moment loses nothing stored and refetches nothing stored.
@@ -91,6 +115,11 @@ export class Crawler {
   };
   private readonly rules: DiscoveryRules;
   private readonly limit: ReturnType<typeof pLimit>;
+  private readonly extractor: PageExtractor;
+  /** Completed pages not yet written, oldest first; `writeDue` resolves when the oldest is WRITE_BATCH_MS old. */
+  private unwritten: CompletedPage[] = [];
+  private writeDue: Promise<void> | null = null;
+  private unwrittenSince = 0;
 
   constructor(
     private readonly deps: CrawlerDeps,
@@ -103,6 +132,7 @@ export class Crawler {
       siteFilter: deps.sites,
     };
     this.limit = pLimit(settings.concurrency);
+    this.extractor = deps.extractor ?? inlineExtractor;
   }
 
   async crawl(): Promise<CrawlStats> {
@@ -127,10 +157,21 @@ export class Crawler {
      */
     let depthZeroPhase = mode === 'sync';
     for (;;) {
+      // Nothing running: the unwritten pages' links may be all the work left (and depth 0 must be written
+      // before in-flight items are requeued).
+      const unwritten = this.unwritten.length;
+      if (unwritten >= WRITE_BATCH_PAGES || (unwritten > 0 && (running.size === 0 || Date.now() - this.unwrittenSince >= WRITE_BATCH_MS))) {
+        this.writeCompleted();
+      }
       const capacity = settings.concurrency * CLAIM_AHEAD_FACTOR - running.size - held.length;
       const room = Math.min(capacity, budget - claimed);
       if (room > 0 && !signal?.aborted) {
-        const items = store.claim(crawlId, room);
+        let items = store.claim(crawlId, room);
+        // The queue ran short: the links of the unwritten pages are the next work, so write them now.
+        if (items.length < room && this.unwritten.length > 0) {
+          this.writeCompleted();
+          items = [...items, ...store.claim(crawlId, room - items.length)];
+        }
         claimed += items.length;
         held.push(...items);
       }
@@ -155,7 +196,7 @@ export class Crawler {
         held.length = 0;
       }
       if (running.size === 0) break;
-      await Promise.race(running);
+      await Promise.race(this.writeDue ? [...running, this.writeDue] : running);
     }
     // Items claimed but never started (a stop or the page budget) go back to the queue for the next run.
     store.requeueInFlight(crawlId);
@@ -173,16 +214,36 @@ export class Crawler {
       if (this.run.signal?.aborted) return;
       completion = { state: 'failed', note: failureNote(err) };
     }
-    const result = this.deps.store.completePage(item, completion);
-    if (result.articleId !== null && completion.article?.blockFingerprints) {
-      this.deps.sites?.recordStoredPage(completion.article.record.url, result.articleId, completion.article.blockFingerprints);
-    }
-    event.state = completion.state;
-    event.note = completion.note ?? null;
-    event.outcome = result.outcome;
     event.ms = Date.now() - started;
-    this.count(event, completion);
-    this.run.onPage?.(event);
+    if (this.unwritten.length === 0) {
+      this.unwrittenSince = Date.now();
+      this.writeDue = sleep(WRITE_BATCH_MS, undefined, { ref: false });
+    }
+    this.unwritten.push({ item, completion, event });
+  }
+
+  /** Writes the completed pages (each with its article, links, validators and state) in one transaction. */
+  private writeCompleted(): void {
+    const batch = this.unwritten;
+    this.unwritten = [];
+    this.writeDue = null;
+    const { store, sites } = this.deps;
+    const write = (): ReturnType<CrawlStore['completePage']>[] =>
+      batch.map(({ item, completion }) => {
+        const result = store.completePage(item, completion);
+        if (result.articleId !== null && completion.article?.blockFingerprints) {
+          sites?.recordStoredPage(completion.article.record.url, result.articleId, completion.article.blockFingerprints);
+        }
+        return result;
+      });
+    const results = this.deps.transaction ? this.deps.transaction(write) : write();
+    batch.forEach(({ completion, event }, i) => {
+      event.state = completion.state;
+      event.note = completion.note ?? null;
+      event.outcome = results[i].outcome;
+      this.count(event, completion);
+      this.run.onPage?.(event);
+    });
   }
 
   private count(event: PageEvent, completion: PageCompletion): void {
@@ -239,8 +300,7 @@ export class Crawler {
         break;
     }
 
-    const decoded = decodeHtml(res.body, res.contentType);
-    const extraction = extractArticle(decoded.html, { url: res.url, ...this.deps.sites?.extractOptionsFor(res.url) });
+    const { charset, extraction } = await this.extractor.extract(res.body, res.contentType, { url: res.url, ...this.deps.sites?.extractOptionsFor(res.url) });
     links = pageLinks(extraction.links, from, this.rules);
     if (item.depth === 0 && robots && isSiteRoot(item.url)) links.push(...(await this.robotsSitemaps(item.url)));
     if (!extraction.isArticle) {
@@ -258,7 +318,7 @@ export class Crawler {
         aliases: [item.url, res.requestedUrl, ...res.redirects],
         fetchedAt: new Date().toISOString(),
         httpStatus: res.status,
-        charset: decoded.charset,
+        charset,
         extractorVersion: EXTRACTOR_VERSION,
         rawHtml: settings.storeHtml ? res.body : null,
         blockFingerprints: extraction.blockFingerprints,

@@ -4,6 +4,7 @@ import { RobotsCache } from '../fetch/robots.js';
 import type { Archive } from '../store/archive.js';
 import type { CrawlDefinition } from '../store/types.js';
 import { Crawler, type CrawlStats, type PageEvent } from './crawler.js';
+import { createPageExtractor } from './extract-pool.js';
 import { FrontierLastmods } from './lastmod.js';
 import { SiteKnowledge } from './site-knowledge.js';
 import type { SiteProfiles } from '../sites/profiles.js';
@@ -38,8 +39,18 @@ export async function runRecordedCrawl(
   });
   const hosts = new HostScheduler({ perHost: settings.perHost, delayMs: settings.delayMs });
   const robots = settings.ignoreRobots ? null : new RobotsCache(client, { userAgent: settings.userAgent, hosts });
+  const extractor = createPageExtractor();
   const crawler = new Crawler(
-    { store: archive, fetcher: client, hosts, robots, lastmods: new FrontierLastmods(archive.db), sites: new SiteKnowledge(archive.db, hooks.profiles) },
+    {
+      store: archive,
+      fetcher: client,
+      hosts,
+      robots,
+      lastmods: new FrontierLastmods(archive.db),
+      sites: new SiteKnowledge(archive.db, hooks.profiles),
+      extractor,
+      transaction: (write) => archive.db.transaction(write)(),
+    },
     { crawlId: crawl.id, seeds: crawl.seeds, settings, mode, signal: hooks.signal, onPage: hooks.onPage },
   );
   hooks.onStart?.(crawler);
@@ -48,7 +59,7 @@ export async function runRecordedCrawl(
   try {
     stats = await crawler.crawl();
   } finally {
-    await client.close();
+    await Promise.all([client.close(), extractor.close()]);
   }
   archive.markCrawlRun(crawl.id, startedAt);
   archive.logRun({ crawlId: crawl.id, command: mode, startedAt, finishedAt: new Date().toISOString(), stats: { ...stats } });
