@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { type Conversion, converter } from '../normalize/convert.js';
 import { type ArticleFilter, iterateArticles } from '../store/query.js';
 import type { StoredArticle } from '../store/types.js';
+import type { ArticleRecord } from '../types.js';
 import { csvHeader, csvRow } from './csv.js';
 import { articleMarkdown, markdownFileName } from './markdown.js';
 import { TextOutput } from './output.js';
@@ -26,8 +27,8 @@ export interface ExportOptions extends ArticleFilter {
   csvSafe?: boolean;
 }
 
-/** Converts the title and the body (text, and markdown which renders the same text) for export only. */
-function converted(article: StoredArticle, convert: (s: string) => string): StoredArticle {
+/** Converts the title and the body (text, and markdown which renders the same text) for output only. */
+export function convertArticle<T extends ArticleRecord>(article: T, convert: (s: string) => string): T {
   return {
     ...article,
     title: article.title === null ? null : convert(article.title),
@@ -40,7 +41,7 @@ function converted(article: StoredArticle, convert: (s: string) => string): Stor
 export async function exportArticles(db: Database, options: ExportOptions, stdout: Writable = process.stdout): Promise<number> {
   const convert = options.convert && options.convert !== 'none' ? converter(options.convert) : null;
   const articles = function* () {
-    for (const article of iterateArticles(db, options)) yield convert ? converted(article, convert) : article;
+    for (const article of iterateArticles(db, options)) yield convert ? convertArticle(article, convert) : article;
   };
   if (options.format === 'markdown') return exportMarkdown(articles(), options.out);
 
