@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { limitNesting } from './nesting.js';
-import { isTag, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
+import { isTag, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 
 /**
  * Deepest element nesting kept after parsing. Real pages stay below ~60 levels; broken generators
@@ -58,20 +58,6 @@ export function relink(parent: ParentNode, children: ChildNode[]): void {
     child.prev = children[i - 1] ?? null;
     child.next = children[i + 1] ?? null;
   }
-}
-
-/** Detaches a node from its parent (domutils' removeElement does the same; kept here beside relink). */
-export function detach(node: AnyNode): void {
-  const parent = node.parent;
-  if (parent) {
-    const i = parent.children.indexOf(node as ChildNode);
-    if (i >= 0) parent.children.splice(i, 1);
-  }
-  if (node.prev) node.prev.next = node.next;
-  if (node.next) node.next.prev = node.prev;
-  node.parent = null;
-  node.prev = null;
-  node.next = null;
 }
 
 /** Visits every node below `root` in document order without recursion; `enter` returns false to skip a subtree. */
