@@ -22,8 +22,9 @@ export class TextOutput {
     private readonly tempPath: string | null,
     private readonly finalPath: string | null,
   ) {
-    stream.on('error', (err: Error) => {
-      this.failure = err;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      // The temporary name means nothing to the user: name the file they asked for, and the system's reason.
+      this.failure = finalPath ? new UserError(`--out: cannot write ${finalPath} (${err.message.replace(/, .*$/, '')})`) : err;
     });
   }
 
@@ -68,7 +69,7 @@ export class TextOutput {
       const done = (err?: Error) => {
         this.stream.off('drain', done);
         this.stream.off('error', done);
-        if (err) reject(err);
+        if (err) reject(this.failure ?? err);
         else resolve();
       };
       this.stream.on('drain', done);
@@ -81,7 +82,7 @@ export class TextOutput {
     await this.flush();
     if (!this.tempPath || !this.finalPath) return;
     this.stream.end();
-    await once(this.stream, 'finish');
+    await once(this.stream, 'finish').catch((err: Error) => Promise.reject(this.failure ?? err));
     if (this.failure) throw this.failure;
     renameSync(this.tempPath, this.finalPath);
   }

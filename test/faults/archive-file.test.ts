@@ -3,7 +3,7 @@
  * newsarc, read-only, under a path that cannot exist, on a full disk. Each must end in one `newsarc:` line and
  * exit 1, and a file we refuse must come out byte for byte as it went in.
  */
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,7 +13,7 @@ import { generatedSite } from '../crawl/generated-site.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { contentHash } from '../../src/normalize/text.js';
 import { tempDir } from '../store/helpers.js';
-import { seeded, storedUrls, errorLines, exportedRecords, integrityCheck, remountReadOnly, tmpfs } from './helpers.js';
+import { buildBigArchive, seeded, storedUrls, errorLines, exportedRecords, integrityCheck, remountReadOnly, tmpfs } from './helpers.js';
 
 const CRAWL_FLAGS = ['--delay', '0', '--concurrency', '2', '--depth', '2', '--timeout', '5000', '--quiet'];
 
@@ -185,5 +185,19 @@ describe('a full disk', () => {
       expect((r.text as string).length).toBeGreaterThan(200);
       expect(r.contentHash).toBe(contentHash(r.text as string));
     }
+  });
+
+  it('ends an export to a full disk with one line and exit 1, leaving no file under the final name', async (ctx) => {
+    const mount = tmpfs('256k');
+    if (!mount) {
+      ctx.skip(true, 'cannot mount a tmpfs here (needs root): export full-disk row not run');
+      return;
+    }
+    const db = join(tempDir(), 'big.db');
+    buildBigArchive(db, 40);
+    const out = join(mount, 'articles.jsonl');
+    const result = await runCli(['export', '--db', db, '--out', out]);
+    expectOneLineFailure(result, /--out: cannot write .*articles\.jsonl \(ENOSPC/, 'export on a full disk');
+    expect(readdirSync(mount)).toEqual([]);
   });
 });

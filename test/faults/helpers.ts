@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { onTestFinished } from 'vitest';
+import { Archive } from '../../src/store/archive.js';
 import { BIN, runCli } from '../cli/run.js';
+import { record, saveInput } from '../store/helpers.js';
 
 export interface Spawned {
   child: ChildProcess;
@@ -131,4 +133,19 @@ export function tmpfs(size: string, options = ''): string | null {
 /** Remounts a tmpfs read-only (root only); false when the system refuses. */
 export function remountReadOnly(mountPoint: string): boolean {
   return spawnSync('mount', ['-o', 'remount,ro', mountPoint], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * An archive whose export is several MB (about 60 KB of JSON a row): one real article through the archive, then
+ * copied row by row in SQL, which is far faster than saving each copy.
+ */
+export function buildBigArchive(db: string, rows: number): void {
+  const archive = Archive.open(db);
+  const body = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the council's long report on harbour fees and ferry fares.`).join('\n');
+  archive.saveArticle(saveInput(record({ url: 'https://news.example/report', title: 'The long report', text: body })));
+  const columns = (archive.db.pragma('table_info(articles)') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+  const selected = columns.map((c) => (c === 'url' ? "url || '?copy=' || n" : c));
+  archive.db.exec(`WITH RECURSIVE copies(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copies WHERE n < ${rows - 1})
+    INSERT INTO articles (${columns.join(', ')}) SELECT ${selected.join(', ')} FROM articles, copies`);
+  archive.close();
 }

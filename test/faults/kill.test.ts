@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.js';
 import { articlePath, generatedSite } from '../crawl/generated-site.js';
 import { startTestServer, type Route, type TestServer } from '../helpers/server.js';
-import { Archive } from '../../src/store/archive.js';
-import { record, saveInput, tempDir } from '../store/helpers.js';
-import { articleCount, exportedRecords, integrityCheck, seeded, spawnCli, storedUrls, until } from './helpers.js';
+import { tempDir } from '../store/helpers.js';
+import { articleCount, buildBigArchive, exportedRecords, integrityCheck, seeded, spawnCli, storedUrls, until } from './helpers.js';
 
 const ARTICLES = 40;
 const CRAWL_FLAGS = ['--delay', '0', '--concurrency', '2', '--per-host', '2', '--depth', '2', '--timeout', '5000', '--quiet'];
@@ -86,18 +85,6 @@ describe('kill -9 during a crawl', () => {
 
 describe('kill -9 during an export to a file', () => {
   const ROWS = 300;
-  /** One real article through the archive, then copied row by row in SQL: an export of several MB, built fast. */
-  function buildBigArchive(db: string): void {
-    const archive = Archive.open(db);
-    const body = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of the council's long report on harbour fees and ferry fares.`).join('\n');
-    archive.saveArticle(saveInput(record({ url: 'https://news.example/report', title: 'The long report', text: body })));
-    const columns = (archive.db.pragma('table_info(articles)') as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
-    const selected = columns.map((c) => (c === 'url' ? "url || '?copy=' || n" : c));
-    archive.db.exec(`WITH RECURSIVE copies(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copies WHERE n < ${ROWS - 1})
-      INSERT INTO articles (${columns.join(', ')}) SELECT ${selected.join(', ')} FROM articles, copies`);
-    archive.close();
-  }
-
   /** Temp files of earlier (killed) exports, left behind: not the one being watched. */
   const seenTemps = new Set<string>();
 
@@ -120,7 +107,7 @@ describe('kill -9 during an export to a file', () => {
   it('leaves either the complete file or none under the final name, whenever it dies', async () => {
     const dir = tempDir();
     const db = join(dir, 'big.db');
-    buildBigArchive(db);
+    buildBigArchive(db, ROWS);
     const out = join(dir, 'out', 'articles.json');
     mkdirSync(join(dir, 'out'));
     let killedMidWrite = 0;
