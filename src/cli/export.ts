@@ -73,6 +73,7 @@ export function registerExport(program: Command): void {
           convert: flags.convert,
           bom: flags.bom,
           csvSafe: flags.csvSafe,
+          dupThreshold: archive.dupThreshold,
         });
         if (process.stderr.isTTY) process.stderr.write(`newsarc: exported ${count} article${count === 1 ? '' : 's'}\n`);
       } catch (err) {

@@ -3,7 +3,10 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
+import { fingerprint } from '../dedup/fingerprint.js';
+import { SeenTexts } from '../dedup/seen.js';
 import { UserError } from '../errors.js';
+import { CJK_CHAR } from '../normalize/text.js';
 import { type Conversion, converter } from '../normalize/convert.js';
 import { type ArticleFilter, iterateArticles } from '../store/query.js';
 import type { StoredArticle } from '../store/types.js';
@@ -25,6 +28,8 @@ export interface ExportOptions extends ArticleFilter {
   bom?: boolean;
   /** Neutralise CSV cells that spreadsheets would run as formulas. */
   csvSafe?: boolean;
+  /** The archive's duplicate threshold, for copies that only match once converted (see --convert). */
+  dupThreshold?: number;
 }
 
 /** Converts the title and the body (text, and markdown which renders the same text) for output only. */
@@ -40,8 +45,19 @@ export function convertArticle<T extends ArticleRecord>(article: T, convert: (s:
 /** Exports the matching articles; returns how many were written. */
 export async function exportArticles(db: Database, options: ExportOptions, stdout: Writable = process.stdout): Promise<number> {
   const convert = options.convert && options.convert !== 'none' ? converter(options.convert) : null;
+  // Converted to one script, a Traditional and a Simplified copy of a story become duplicates: export one.
+  const seen = convert && !options.includeDuplicates ? new SeenTexts(options.dupThreshold) : null;
   const articles = function* () {
-    for (const article of iterateArticles(db, options)) yield convert ? convertArticle(article, convert) : article;
+    try {
+      for (const stored of iterateArticles(db, options)) {
+        const article = convert ? convertArticle(stored, convert) : stored;
+        const fp = seen && CJK_CHAR.test(article.text) ? fingerprint(article.text) : null;
+        if (fp && seen!.seenBefore(fp)) continue;
+        yield article;
+      }
+    } finally {
+      seen?.close();
+    }
   };
   if (options.format === 'markdown') return exportMarkdown(articles(), options.out);
 

@@ -89,6 +89,16 @@ describe('export formats', () => {
     archive.close();
   });
 
+  it('keeps Traditional and Simplified copies apart, and exports one of them once --convert makes them alike', async () => {
+    const { archive, ids } = buildFixtureArchive();
+    const zh = async (o: Partial<ExportOptions>) => jsonl(await exportToString(archive, { format: 'jsonl', lang: 'zh', ...o })).map((r) => r.id);
+    expect(await zh({})).toEqual([ids.rural, ids.ruralTraditional, ids.harvest]);
+    expect(await zh({ convert: 't2s' })).toEqual([ids.rural, ids.harvest]);
+    expect(await zh({ convert: 's2t' })).toEqual([ids.rural, ids.harvest]);
+    expect(await zh({ convert: 't2s', includeDuplicates: true })).toEqual([ids.rural, ids.ruralRepost, ids.ruralTraditional, ids.harvest]);
+    archive.close();
+  });
+
   it('converts title and body with --convert, never the archive', async () => {
     const { archive, ids } = buildFixtureArchive();
     const out = jsonl(await exportToString(archive, { format: 'jsonl', convert: 't2s', lang: 'zh-Hant' }));
