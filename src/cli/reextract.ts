@@ -2,12 +2,15 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { EXTRACTOR_VERSION, extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
 import { reasonOf } from '../errors.js';
+import { boilerplateFor, pageKeyOf, recordPageBlocks, siteKey } from '../sites/memory.js';
+import { loadSiteProfiles, profileFor } from '../sites/profiles.js';
 import { Archive, resolveDbPath } from '../store/archive.js';
 
 interface ReextractFlags {
   db?: string;
   all?: boolean;
   dupThreshold?: number;
+  sites?: string;
   quiet?: boolean;
 }
 
