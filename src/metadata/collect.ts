@@ -300,8 +300,26 @@ export function collectFacts(doc: Document): PageFacts {
     .filter((spot) => spot.text.length > 0);
   // A "boilerplate" region holding the headline is the content area under a misleading name (`id="sidebar"`).
   const headline = h1Spans.find((span) => span.spot?.via === 'h1') ?? h1Spans.find((span) => span.spot?.via !== 'h1:site');
-  const regions = headline ? boilerRanges.filter(([start, end]) => !(start <= headline.start && headline.start < end)) : boilerRanges;
-  const inRegion = (pos: number): boolean => regions.some(([start, end]) => start <= pos && pos < end);
+  const kept = headline ? boilerRanges.filter(([start, end]) => !(start <= headline.start && headline.start < end)) : boilerRanges;
+  // Nested regions merge into disjoint ones sorted by start, so membership is a binary search.
+  kept.sort((a, b) => a[0] - b[0]);
+  const regions: [number, number][] = [];
+  for (const [start, end] of kept) {
+    const last = regions[regions.length - 1];
+    if (last && start < last[1]) last[1] = Math.max(last[1], end);
+    else regions.push([start, end]);
+  }
+  const inRegion = (pos: number): boolean => {
+    let lo = 0;
+    let hi = regions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos < regions[mid][0]) hi = mid - 1;
+      else if (pos >= regions[mid][1]) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const spots: TextSpot[] = [];
   for (const span of spans) {
     if (inRegion(span.start)) continue;

@@ -148,6 +148,14 @@ describe('metadata: blogs and other languages', () => {
     expect(values.language).toBe('de');
   });
 
+  it('treats a "sidebar" that holds the headline as the content area (themes misname it)', () => {
+    const page = `<html lang="en"><body><div id="sidebar" class="content-area"><article><header class="entry-header">
+      <h1>The First Decade</h1><div class="entry-meta"><time class="entry-date">Sa 13 Jul 2019</time></div></header>
+      <p>Ten years have passed. 8 August 2009: the first post.</p></article></div>
+      <div class="sidebar"><p>Archive: 1 June 2021</p></div></body></html>`;
+    expect(meta(page).values.publishedAt).toBe('2019-07-13');
+  });
+
   it('infers the zone from the host: Japan without DST, Germany with it', () => {
     const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
     expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
