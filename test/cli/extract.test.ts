@@ -70,7 +70,7 @@ describe('newsarc extract', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(records.map((r) => r.input.split('/').pop())).toEqual(['good.html', 'deep.html', 'huge.html', 'good.html.gz']);
-    expect(records[1].text).toContain('Deeply nested text survives.');
+    expect(records[1].text).toContain('Deeply nested text survives the parser and the extractor.');
     expect(records[2].wordCount).toBeGreaterThan(1_000_000);
   }, 120_000);
 
