@@ -60,7 +60,7 @@ describe('kill -9 during a crawl', () => {
       }
       const exit = await exited;
       onRequest = null;
-      expect(exit.signal, `run ${run} ended before its kill point: ${exit.stderr}`).toBe('SIGKILL');
+      expect(exit.signal, `run ${run} ended before its kill point (exit ${exit.code}, ${articleCount(db)} stored): ${exit.stderr}`).toBe('SIGKILL');
       expect(integrityCheck(db), `after kill ${run}`).toBe('ok');
       kills.push({ storedAtKill: storedUrls(db), requestsAtKill: server.requests.length });
     }
