@@ -44,7 +44,9 @@ export function convertArticle<T extends ArticleRecord>(article: T, convert: (s:
 
 /** Exports the matching articles; returns how many were written. */
 export async function exportArticles(db: Database, options: ExportOptions, stdout: Writable = process.stdout): Promise<number> {
-  const convert = options.convert && options.convert !== 'none' ? converter(options.convert) : null;
+  const scriptConverter = options.convert && options.convert !== 'none' ? converter(options.convert) : null;
+  // Text without a CJK character has nothing to convert: skip opencc's scan of it.
+  const convert = scriptConverter && ((s: string) => (CJK_CHAR.test(s) ? scriptConverter(s) : s));
   // Converted to one script, a Traditional and a Simplified copy of a story become duplicates: export one.
   const seen = convert && !options.includeDuplicates ? new SeenTexts(options.dupThreshold) : null;
   const articles = function* () {
