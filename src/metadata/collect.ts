@@ -76,11 +76,11 @@ const SPOT_WORD = new RegExp(`${AUTHOR_HINT.source}|${DATE_HINT.source}`, 'i');
 
 /** Why an element's text is worth reading on its own, or null. */
 function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | null {
-  if (el.name === 'time') return { machine: attr(el, 'datetime') ?? null, via: `time${attr(el, 'pubdate') !== undefined ? ':pubdate' : ''}` };
   const itemprop = attr(el, 'itemprop');
   if (itemprop && /^(?:datePublished|dateCreated|dateModified|author|creator|name|headline)$/i.test(itemprop)) {
     return { machine: attr(el, 'content') ?? attr(el, 'datetime') ?? null, via: `itemprop:${itemprop}` };
   }
+  if (el.name === 'time') return { machine: attr(el, 'datetime') ?? null, via: `time${attr(el, 'pubdate') !== undefined ? ':pubdate' : ''}` };
   const rel = attr(el, 'rel');
   if (el.name === 'a' && rel && /\bauthor\b/i.test(rel)) return { machine: null, via: 'rel:author' };
   if (hint.length < 3 || !SPOT_WORD.test(hint) || HINT_EXCLUDE.test(hint)) return null;

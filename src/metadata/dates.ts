@@ -1,4 +1,4 @@
-import { findTextDates, formatIsoDate, isFuture, parseMachineDate, type DateParts } from '../normalize/date.js';
+import { findTextDates, formatIsoDate, isFuture, parseMachineDate, zoneOffsetAt, type DateParts } from '../normalize/date.js';
 
 /**
  * Zones of country-code hosts, for dates written without an offset. Fixed offsets where the country has one zone
@@ -88,6 +88,8 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
       const visible = candidates.slice(i + 1).find((c) => c.visible && partsOf(c, ctx));
       const local = visible ? localise(parts, partsOf(visible, ctx)!) : null;
       if (local) return { iso: local, via: `${via}+${visible!.via}` };
+      // No dateline to learn from, but the site's zone is known: say the instant in it (23:00Z is tomorrow in Berlin).
+      if (ctx.zone) return { iso: formatIsoDate(inZone(parts, ctx.zone)), via: `${via}+zone` };
     }
     return { iso: formatIsoDate(parts, ctx.zone), via };
   }
@@ -95,6 +97,16 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
 }
 
 const MINUTE = 60_000;
+
+/** A UTC instant as the wall time of a zone, with that zone's offset. */
+function inZone(utc: DateParts, zone: string): DateParts {
+  const offset = zoneOffsetAt(zone, utc) ?? 0;
+  const d = new Date(utcMs(utc) + offset * MINUTE);
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), offsetMinutes: offset,
+  };
+}
 const DAY = 24 * 60 * MINUTE;
 const utcMs = (p: DateParts): number => Date.UTC(p.year, p.month - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
 

@@ -191,16 +191,20 @@ function dateCandidates(
     if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
   }
   if (titleLine >= 0) {
-    // Nearest first: the dateline right under the headline, then just above it, then further down the story.
-    const line = (i: number, visible: boolean): void => {
+    // Nearest first: the headline's own line, then alternately below and above it, then further down the story.
+    const line = (i: number): void => {
       if (i >= 0 && i < facts.lines.length && !facts.boilerplate[i]) {
+        const visible = Math.abs(i - titleLine) <= DATELINE_LINES;
         c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false, visible });
       }
     };
-    for (let i = titleLine; i <= titleLine + DATELINE_LINES; i += 1) line(i, true);
-    for (let i = titleLine - 1; i >= titleLine - BEFORE_TITLE_LINES; i -= 1) line(i, titleLine - i <= DATELINE_LINES);
+    line(titleLine);
+    for (let d = 1; d <= Math.max(DATELINE_LINES, BEFORE_TITLE_LINES); d += 1) {
+      if (d <= DATELINE_LINES) line(titleLine + d);
+      if (d <= BEFORE_TITLE_LINES) line(titleLine - d);
+    }
     for (const s of facts.spots) if (s.via === 'class:date' && nearTitle(s)) c.push({ value: s.text, via: 'class:date', machine: false });
-    for (let i = titleLine + DATELINE_LINES + 1; i <= titleLine + NEAR_TITLE_LINES; i += 1) line(i, false);
+    for (let i = titleLine + DATELINE_LINES + 1; i <= titleLine + NEAR_TITLE_LINES; i += 1) line(i);
   }
   for (const s of segments.far) {
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });

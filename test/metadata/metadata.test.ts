@@ -165,6 +165,13 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(de, { url: 'https://www.example.com/a' }).values.publishedAt).toBe('2021-07-13T16:24:00');
   });
 
+  it('says a UTC metadata instant in the site’s zone when no dateline shows the local time', () => {
+    const page = `<html lang="de"><head><meta property="article:published_time" content="2021-11-04T23:00Z"></head>
+      <body><h1>Kommunalwahlen in Nordmazedonien</h1><p>Erdrutschsieg der Opposition.</p></body></html>`;
+    expect(meta(page, { url: 'https://www.example.de/wahl' }).values.publishedAt).toBe('2021-11-05T00:00:00+01:00');
+    expect(meta(page, { url: 'https://www.example.com/wahl' }).values.publishedAt).toBe('2021-11-04T23:00:00+00:00');
+  });
+
   it('honours a site profile: selectors, timezone and extra label words', () => {
     const page = `<html><body><div class="hd">Real headline of the story</div><h1>Site Logo</h1>
       <span class="when">13/11/2021 16:24</span><p class="credit">Jane Doe</p><p>Reporter: Kim Lee</p></body></html>`;
