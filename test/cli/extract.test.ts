@@ -30,8 +30,9 @@ beforeAll(async () => {
   const depth = 200_000;
   const deepParagraph = `<p>${'Deeply nested text survives the parser and the extractor. '.repeat(8)}</p>`;
   writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(depth)}${deepParagraph.repeat(4)}${'</div>'.repeat(depth)}</body></html>`);
-  const paragraph = `<p>${'The council debated the harbour budget late into the night while residents waited outside. '.repeat(6)}</p>\n`;
-  writeFileSync(join(dir, 'huge.html'), `<html><body><article><h1>A very long report</h1>${paragraph.repeat(Math.ceil((50 * 1024 * 1024) / paragraph.length))}</article></body></html>`);
+  const paragraph = (i: number) => `<p>Part ${i}: ${'the council debated the harbour budget late into the night while residents waited outside. '.repeat(6)}</p>\n`;
+  const count = Math.ceil((50 * 1024 * 1024) / paragraph(0).length);
+  writeFileSync(join(dir, 'huge.html'), `<html><body><article><h1>A very long report</h1>${Array.from({ length: count }, (_, i) => paragraph(i)).join('')}</article></body></html>`);
 });
 
 describe('newsarc extract', () => {
