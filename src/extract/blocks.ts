@@ -187,7 +187,6 @@ function blockKind(open: readonly ParentNode[]): { kind: BlockKind; level: numbe
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
-const BLANK = /^[\s\u200b]*$/;
 const WHITE_SPACE_RUN = /[\s\u200b]+/g;
 
 /** Text pieces arrive with their white space already collapsed: only the seams between pieces are left. */
@@ -284,7 +283,8 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
     const exit = exits.pop()!;
     if (node.type === 'text') {
       const data = (node as Text).data;
-      if (preDepth === 0 && BLANK.test(data)) {
+      const piece = preDepth > 0 ? data : data.replace(WHITE_SPACE_RUN, ' ');
+      if (piece === ' ' || piece === '') {
         // Indentation between tags: one space at most, and nothing else to do.
         if (raw !== '' && !raw.endsWith(' ')) {
           raw += ' ';
@@ -292,7 +292,6 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
         }
         continue;
       }
-      const piece = preDepth > 0 ? data : data.replace(WHITE_SPACE_RUN, ' ');
       raw += piece;
       md += preDepth > 0 ? piece : escapeInline(piece);
       if (linkDepth > 0) linkText += ` ${piece}`;
