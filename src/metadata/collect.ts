@@ -322,7 +322,8 @@ export function collectFacts(doc: Document): PageFacts {
   };
   const spots: TextSpot[] = [];
   for (const span of spans) {
-    if (inRegion(span.start)) continue;
+    // Microdata (itemprop=datePublished) declares what it is wherever it sits (`<div class="footer news-meta">`).
+    if (!span.spot!.via.startsWith('itemprop:') && inRegion(span.start)) continue;
     const text = spanText(span).slice(0, MAX_SPOT_TEXT);
     if (text || span.spot!.machine) spots.push({ ...span.spot!, text, line: lineAt(span.start) });
   }
