@@ -20,6 +20,7 @@ function render(stats: ArchiveStats, terminal: boolean): string {
     `urls ${stats.urls}, raw pages ${stats.rawPages}, changed versions ${stats.changedVersions}, crawls ${stats.crawls}`,
     `frontier ${Object.entries(stats.frontier).map(([state, n]) => `${state} ${n}`).join(', ') || 'empty'}`,
     `http status ${stats.byStatus.map((s) => `${s.status}: ${s.articles}`).join(', ') || '-'}`,
+    ...stats.notStored.map((r) => `${r.state} ${r.pages}: ${r.note ?? '(no reason recorded)'}`),
     `languages ${stats.byLanguage.map((l) => `${l.language ?? 'unknown'}: ${l.articles}`).join(', ') || '-'}`,
     '',
   ];

@@ -20,10 +20,12 @@ export interface ArchiveStats {
   byLanguage: { language: string | null; articles: number }[];
   crawls: number;
   frontier: Record<string, number>;
+  /** Why frontier pages failed or were skipped ("http 404", "timeout", "not an article: ..."), most frequent first. */
+  notStored: { state: string; note: string | null; pages: number }[];
 }
 
 /** Most rows listed per breakdown. */
-export const STATS_ROWS = { sites: 50, days: 60 } as const;
+export const STATS_ROWS = { sites: 50, days: 60, reasons: 20 } as const;
 
 export function archiveStats(db: Database): ArchiveStats {
   const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
@@ -55,5 +57,11 @@ export function archiveStats(db: Database): ArchiveStats {
       .all() as ArchiveStats['byLanguage'],
     crawls: count('SELECT count(*) FROM crawls'),
     frontier,
+    notStored: db
+      .prepare(
+        `SELECT state, note, count(*) AS pages FROM frontier WHERE state IN ('failed', 'skipped')
+         GROUP BY state, note ORDER BY pages DESC, note LIMIT ?`,
+      )
+      .all(STATS_ROWS.reasons) as ArchiveStats['notStored'],
   };
 }

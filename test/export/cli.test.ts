@@ -70,6 +70,7 @@ describe('archive commands', () => {
     const stats = JSON.parse((await inProcess(['stats', '--db', path, '--json'])).stdout);
     expect(stats).toMatchObject({ articles: 7, stories: 5, duplicates: 2, clusters: 2 });
     expect(stats.bySite[0]).toEqual({ site: 'courier.example', articles: 2 });
+    expect(stats.notStored).toEqual([]);
   });
 
   it('fails with one newsarc: line for missing, corrupt, foreign and newer archives and bad flags', async () => {

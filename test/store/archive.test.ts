@@ -217,3 +217,28 @@ describe('CrawlStore', () => {
     a.close();
   });
 });
+
+describe('archiveStats', () => {
+  it('counts articles, duplicates and why pages were not stored', async () => {
+    const { archiveStats } = await import('../../src/store/stats.js');
+    const a = openTemp();
+    const crawl = a.saveCrawl(['https://e.com/'], SETTINGS);
+    a.enqueue(crawl, ['1', '2', '3'].map((n) => ({ url: `https://e.com/${n}`, depth: 1, kind: 'page' as const })));
+    const [one, two, three] = a.claim(crawl, 3);
+    a.completePage(one!, { state: 'done', article: saveInput(record({ url: 'https://e.com/1', text: STORY, publishedAt: '2021-11-13' })) });
+    a.completePage(two!, { state: 'failed', note: 'http 404' });
+    a.completePage(three!, { state: 'skipped', note: 'not an article' });
+    expect(archiveStats(a.db)).toMatchObject({
+      articles: 1,
+      stories: 1,
+      byDay: [{ day: '2021-11-13', articles: 1 }],
+      byStatus: [{ status: 200, articles: 1 }],
+      frontier: { done: 1, failed: 1, skipped: 1 },
+      notStored: [
+        { state: 'failed', note: 'http 404', pages: 1 },
+        { state: 'skipped', note: 'not an article', pages: 1 },
+      ],
+    });
+    a.close();
+  });
+});
