@@ -129,4 +129,24 @@ describe('kill -9 during an export to a file', () => {
     expect(handle.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(ROWS);
     handle.close();
   });
+
+  it('markdown: a killed export leaves only whole files under final names, each equal to a complete export\'s', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'big.db');
+    buildBigArchive(db, ROWS);
+    const out = join(dir, 'md');
+    const finalNames = (): string[] => (existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.md') && !f.startsWith('.')) : []);
+    const { child, exited } = spawnCli(['export', '--db', db, '--format', 'markdown', '--include-duplicates', '--out', out]);
+    let done = false;
+    void exited.then(() => (done = true));
+    if (await until(() => finalNames().length >= ROWS / 3, () => done)) child.kill('SIGKILL');
+    await exited;
+    const left = new Map(finalNames().map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    expect(left.size).toBeGreaterThan(0);
+
+    const complete = await runCli(['export', '--db', db, '--format', 'markdown', '--include-duplicates', '--out', out]);
+    expect(complete.code, complete.stderr).toBe(0);
+    expect(finalNames()).toHaveLength(ROWS);
+    for (const [name, content] of left) expect(content, name).toBe(readFileSync(join(out, name), 'utf8'));
+  });
 });
