@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import type { Document, Element, ParentNode } from 'domhandler';
+import { UserError, reasonOf } from '../errors.js';
 import type { ExtractOptions, SiteProfile } from '../types.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
@@ -32,9 +33,16 @@ export interface ContentResult {
 function applyProfile(doc: Document, profile: SiteProfile | undefined): ParentNode[] {
   if (!profile || (!profile.remove?.length && !profile.body)) return [];
   const $ = load(doc);
-  for (const selector of profile.remove ?? []) $(selector).remove();
+  const select = (selector: string) => {
+    try {
+      return $(selector);
+    } catch (err) {
+      throw new UserError(`site profile for ${profile.host}: bad selector "${selector}" (${reasonOf(err)})`, 2);
+    }
+  };
+  for (const selector of profile.remove ?? []) select(selector).remove();
   if (!profile.body) return [];
-  const picked = $(profile.body).toArray().filter((n): n is Element => n.type === 'tag');
+  const picked = select(profile.body).toArray().filter((n): n is Element => n.type === 'tag');
   // Nested matches would print their text twice: keep the outermost.
   return picked.filter((el) => !picked.some((other) => other !== el && $(other).find(el).length > 0));
 }

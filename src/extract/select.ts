@@ -127,7 +127,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
       roots.push(el);
       continue;
     }
-    const bonus = topClass && el.attribs.class === topClass ? bestScore * 0.2 : 0;
+    const bonus = topClass && el.attribs.class === topClass ? bestScore * SAME_CLASS_BONUS : 0;
     const score = (finalScore.get(el) ?? 0) + bonus;
     if (score >= threshold) {
       roots.push(el);
@@ -138,13 +138,21 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
       if (!t || t.words === 0) continue;
       const linkDensity = t.linkWords / t.words;
       const lastText = blocks[range.end - 1]?.text ?? '';
-      if ((t.words > 40 && linkDensity < 0.25) || (t.words > 0 && linkDensity === 0 && /[.。!?！？"”]$/.test(lastText))) roots.push(el);
+      const isProse = t.words > SIBLING_PARAGRAPH_WORDS && linkDensity < SIBLING_PARAGRAPH_LINK_DENSITY;
+      if (isProse || (t.words > 0 && linkDensity === 0 && SENTENCE_END.test(lastText))) roots.push(el);
     }
   }
   const label = isElementNode(top) ? describe(top) : 'document';
   const extra = roots.length > 1 ? ` + ${roots.length - 1} sibling(s)` : '';
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
 }
+
+/** Readability's sibling rules: a sibling sharing the best container's class gets this share of its score... */
+const SAME_CLASS_BONUS = 0.2;
+/** ...and a sibling paragraph joins when it is this long with few links, or ends a sentence without any link. */
+const SIBLING_PARAGRAPH_WORDS = 40;
+const SIBLING_PARAGRAPH_LINK_DENSITY = 0.25;
+const SENTENCE_END = /[.。!?！？"”]$/;
 
 /** A chunk scoring at least this share of the best one is part of the same article, not a teaser. */
 const MIN_CHUNK_SHARE = 0.1;

@@ -100,6 +100,11 @@ describe('links, fingerprints, site memory and profiles', () => {
     expect(text).not.toContain('Rescue teams');
   });
 
+  it('reports a bad profile selector as one user error line', () => {
+    expect(() => extractContent(parseHtml(page), { url, profile: { host: 'example.org', body: 'div[' } }))
+      .toThrow(/site profile for example.org: bad selector "div\["/);
+  });
+
   it('uses the same fixture decoding as the crawler for GBK pages', () => {
     expect(fixtureHtml('seed/xiangcun-zhenxing.gbk.html')).toContain('东西帮扶助振兴');
   });
