@@ -14,7 +14,7 @@ import { detectLanguage } from './language.js';
 import { firstDate, inferZone, type DateCandidate, type DateContext } from './dates.js';
 import {
   AUTHOR_META, BEFORE_TITLE_LINES, DESCRIPTION_META, IMAGE_META, LANGUAGE_META, MAX_LABEL_LINE, MODIFIED_META,
-  NEAR_TITLE_LINES, PUBLISHED_META, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
+  GENERIC_DATE_META, NEAR_TITLE_LINES, PUBLISHED_META, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
 } from './rules.js';
 
 export interface MetadataValues {
@@ -204,7 +204,12 @@ function dateCandidates(
       if (d <= BEFORE_TITLE_LINES) line(titleLine - d);
     }
     for (const s of facts.spots) if (s.via === 'class:date' && nearTitle(s)) c.push({ value: s.text, via: 'class:date', machine: false });
-    for (let i = titleLine + DATELINE_LINES + 1; i <= titleLine + NEAR_TITLE_LINES; i += 1) line(i);
+  }
+  for (const k of GENERIC_DATE_META) for (const v of facts.metas.get(k) ?? []) c.push({ value: v, via: `meta:${k}`, machine: true });
+  if (titleLine >= 0) {
+    for (let i = titleLine + DATELINE_LINES + 1; i <= titleLine + NEAR_TITLE_LINES; i += 1) {
+      if (i < facts.lines.length && !facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
+    }
   }
   for (const s of segments.far) {
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });

@@ -8,12 +8,17 @@ export const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time',
   'datepublished', 'article.published', 'published_time', 'publishdate', 'publish-date', 'publish_date',
   'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
-  'dcterms.created', 'dc.date', 'dcterms.date', 'dc.created', 'citation_publication_date', 'citation_date',
+  'dcterms.created', 'dc.created', 'citation_publication_date', 'citation_date',
   'date_published', 'datecreated', 'article:post_date', 'og:regdate', 'rnews:datepublished',
   'originalpublicationdate', 'article_date_original', 'cxenseparse:recs:publishtime', 'publication_date',
-  'release_date', 'date', 'displaydate', 'dc:date', 'dc:created', 'created', 'ptime', 'pdate', 'bt:pubdate',
-  'timestamp', 'article.created',
+  'release_date', 'displaydate', 'ptime', 'pdate', 'bt:pubdate', 'article.created',
 ] as const;
+
+/**
+ * Generic date keys (Dublin Core `dc.date`, a bare `date`, `timestamp`): CMSs fill them with the last change as
+ * often as with the publication, so they rank below the page's visible dateline and <time> elements.
+ */
+export const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'dc:date', 'dc:created', 'created', 'timestamp'] as const;
 
 /** Meta keys carrying the last revision date; best first. */
 export const MODIFIED_META = [
