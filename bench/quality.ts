@@ -3,13 +3,14 @@
  * set's official metric; prints one table a set, the worst pages of newsarc with a reason, and writes
  * bench/results/quality-<time>.json. No network. Run: `npm run bench:quality -- [options]` (see USAGE).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetsRoot, loadAll, type Dataset } from './lib/datasets.js';
 import { loadPageHtml } from './lib/pages.js';
-import { scoreDataset, worstPages, type DatasetScore } from './lib/score.js';
+import { scoreDataset, worstPages, type DatasetScore, type Figures } from './lib/score.js';
 import { ALL_SYSTEMS, REPO_ROOT, type PageInput, type System, type SystemOutput } from './lib/systems.js';
 import { QUOTED } from './lib/quoted.js';
 import { formatTable } from './lib/table.js';
@@ -89,7 +90,15 @@ async function runSystem(system: System, inputs: PageInput[], memo: Map<string, 
 }
 
 /** trafilatura-eval and htmldate-eval share many pages: the same HTML and URL is extracted once a run. */
-const memoKey = (p: PageInput): string => `${p.url ?? ''}\u0000${p.html.length}\u0000${p.html.slice(0, 200)}\u0000${p.html.slice(-200)}`;
+const memoKey = (p: PageInput): string => createHash('sha1').update(p.url ?? '').update('\u0000').update(p.html).digest('hex');
+
+/** Figure names by the metadata field they measure. */
+const FIELD_FIGURE: Record<'title' | 'authors' | 'date', RegExp> = { title: /^title/, authors: /^authors/, date: /^date|^exact day/ };
+
+function withoutLacking(figures: Figures, system: System): Figures {
+  const lacks = system.lacks ?? [];
+  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, lacks.some((f) => FIELD_FIGURE[f].test(k)) ? null : v]));
+}
 
 const fmt = (x: number | null): string => (x === null || Number.isNaN(x) ? '–' : x.toFixed(3));
 
@@ -135,7 +144,8 @@ async function main(): Promise<void> {
         }
       }
       const errors = [...outputs.values()].filter((o) => o.error).length;
-      scores.set(system.name, { ...scoreDataset(view, outputs), seconds, errors, cached });
+      const score = scoreDataset(view, outputs);
+      scores.set(system.name, { ...score, figures: withoutLacking(score.figures, system), seconds, errors, cached });
     }
     printDataset(view, scores, options.worst);
     (report.datasets as Record<string, unknown>)[ds.name] = {

@@ -51,8 +51,10 @@ function aebFigures(pages: BenchPage[], outputs: Map<string, SystemOutput>, opti
     let reason = `F1 ${page.f1.toFixed(2)} (P ${page.precision.toFixed(2)} R ${page.recall.toFixed(2)})`;
     if (!predicted.trim()) reason += ` empty output${out?.error ? `: ${out.error}` : ''}`;
     else {
-      if (page.recall < 0.9) reason += ` missed: ${quote(longestUncoveredRun(pairs[i].truth, predicted, 12, options))}`;
-      if (page.precision < 0.9) reason += ` kept: ${quote(longestUncoveredRun(predicted, pairs[i].truth, 12, options))}`;
+      const missed = page.recall < 0.9 ? longestUncoveredRun(pairs[i].truth, predicted, 12, options) : null;
+      const kept = page.precision < 0.9 ? longestUncoveredRun(predicted, pairs[i].truth, 12, options) : null;
+      if (missed) reason += ` missed: ${quote(missed)}`;
+      if (kept) reason += ` kept: ${quote(kept)}`;
     }
     if (out?.why?.body) reason += ` [body: ${clip(out.why.body, 60)}]`;
     return { id: p.id, kind: 'body', score: page.f1, reason: clip(reason, MAX_REASON) };

@@ -40,6 +40,8 @@ export interface System {
   /** What it is, for BENCHMARKS.md and the printed tables. */
   description: string;
   version(): string;
+  /** Metadata it does not give at all (its figures there are shown as –, not as 0). */
+  lacks?: Array<'title' | 'authors' | 'date'>;
   /** In-process extractor (Node systems). */
   load?(): Promise<Extractor>;
   /** Batch extraction in a child process (Python systems). */
@@ -98,10 +100,11 @@ async function muted<T>(run: () => Promise<T>): Promise<T> {
 const authorList = (s: unknown): string[] => (typeof s === 'string' && s.trim() ? [s.trim()] : []);
 const stringOrNull = (s: unknown): string | null => (typeof s === 'string' && s.trim() ? s.trim() : null);
 
-function pythonSystem(name: string, description: string): System {
+function pythonSystem(name: string, description: string, lacks: System['lacks']): System {
   return {
     name,
     description,
+    lacks,
     version: () => {
       const r = spawnSync(SYSTEM_PYTHON, [PYTHON_PEERS, name, 'version'], { encoding: 'utf8' });
       return r.status === 0 ? r.stdout.trim() : 'not installed';
@@ -214,8 +217,8 @@ export const PEERS: System[] = [
       };
     },
   },
-  pythonSystem('readability-lxml', 'readability-lxml (Debian python3-readability), text by html-text'),
-  pythonSystem('html-text', 'all visible page text (Debian python3-html-text): the recall ceiling / precision floor baseline'),
+  pythonSystem('readability-lxml', 'readability-lxml (Debian python3-readability), text by html-text', ['authors', 'date']),
+  pythonSystem('html-text', 'all visible page text (Debian python3-html-text): the recall ceiling / precision floor baseline', ['title', 'authors', 'date']),
 ];
 
 export const ALL_SYSTEMS: System[] = [NEWSARC, ...PEERS];
