@@ -24,7 +24,7 @@ const WORDS = (
 ).split(' ');
 
 /** mulberry32: a tiny deterministic PRNG, so article K has the same text in every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

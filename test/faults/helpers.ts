@@ -36,17 +36,8 @@ export function spawnCli(args: string[]): Spawned {
   return { child, exited };
 }
 
-/** mulberry32, seeded: the "random" kill points, bytes and prose of these tests are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG: the "random" kill points, bytes and prose of these tests are the same on every run. */
+export { random as seeded } from '../crawl/generated-site.js';
 
 /** Polls `condition` (cheap, synchronous) on every turn of the event loop; never a fixed sleep. */
 export async function until(condition: () => boolean, stop: () => boolean = () => false): Promise<boolean> {
