@@ -158,6 +158,8 @@ export function recordPageBlocks(
     });
     if (known.size > before || before === 0) s.savePage.run(site, pageKey, [...known].join(' '));
   })();
+  const cached = lessonsOf(db).get(site);
+  if (cached) cached.recordedSince++;
 }
 
 /** How many of a host's pages a block must appear on to be boilerplate, given how many pages were seen. */
@@ -165,17 +167,51 @@ export function boilerplateThreshold(pagesSeen: number): number {
   return Math.max(BOILERPLATE_RULE.minPages, Math.ceil(BOILERPLATE_RULE.minShare * pagesSeen));
 }
 
-/**
- * The fingerprints learned as boilerplate for a host: pass as `boilerplate` to `extractArticle`. Empty until the
- * host has at least `minPages` pages. Two indexed reads; a crawler may keep the set for a batch of pages.
- */
-export function boilerplateFor(db: Database, host: string): ReadonlySet<string> {
+/** The fingerprints learned as boilerplate for a host, read now. */
+export function learnedBoilerplate(db: Database, host: string): ReadonlySet<string> {
   const s = statements(db);
   if (s === null) return new Set();
   const site = siteKey(host);
   const pages = s.hostPages.get(site)?.pages ?? 0;
   if (pages < BOILERPLATE_RULE.minPages) return new Set();
   return new Set(s.repeatedBlocks.all(site, boilerplateThreshold(pages)).map((row) => row.fingerprint));
+}
+
+/**
+ * A host's learned set changes slowly once it has many pages, while the crawler asks before every page: the set
+ * is re-read after every page while the host is young, then after each tenth more pages. Per connection.
+ */
+const REREAD_SHARE = 0.1;
+
+interface CachedLesson {
+  learned: ReadonlySet<string>;
+  pagesAtRead: number;
+  /** Pages recorded for the host through this connection since the read. */
+  recordedSince: number;
+}
+
+const lessons = new WeakMap<Database, Map<string, CachedLesson>>();
+
+function lessonsOf(db: Database): Map<string, CachedLesson> {
+  let map = lessons.get(db);
+  if (!map) lessons.set(db, (map = new Map()));
+  return map;
+}
+
+/**
+ * The fingerprints learned as boilerplate for a host (or a page URL's host): pass as `boilerplate` to
+ * `extractArticle` before extracting each page. Empty until the host has at least `minPages` pages. Cheap to call
+ * per page: served from a per-connection cache that `recordPageBlocks` and `forgetSite` keep current.
+ */
+export function boilerplateFor(db: Database, host: string): ReadonlySet<string> {
+  const site = siteKey(host);
+  const cache = lessonsOf(db);
+  const cached = cache.get(site);
+  if (cached && cached.recordedSince < Math.max(1, Math.floor(cached.pagesAtRead * REREAD_SHARE))) return cached.learned;
+  const learned = learnedBoilerplate(db, site);
+  const pagesAtRead = statements(db)?.hostPages.get(site)?.pages ?? 0;
+  cache.set(site, { learned, pagesAtRead, recordedSince: 0 });
+  return learned;
 }
 
 export interface LearnedBlock {
@@ -231,6 +267,7 @@ export function pageKeysOf(db: Database, host: string, limit: number): string[] 
 export function forgetSite(db: Database, host: string): number {
   const s = writable(db);
   const site = siteKey(host);
+  lessonsOf(db).delete(site);
   return db.transaction(() => {
     const pages = s.forgetPages.run(site).changes;
     s.forgetBlocks.run(site);

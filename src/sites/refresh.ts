@@ -7,7 +7,7 @@ import { extractArticle, EXTRACTOR_VERSION } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
 import { blockFingerprint } from '../extract/blocks.js';
 import type { ArticleRecord } from '../types.js';
-import { boilerplateFor, siteKey } from './memory.js';
+import { learnedBoilerplate, siteKey } from './memory.js';
 import { profileFor, type SiteProfiles } from './profiles.js';
 import type { RawPageSource } from './samples.js';
 
@@ -32,7 +32,7 @@ export interface RefreshResult {
 export function applyLearnedBoilerplate(archive: RefreshableArchive, host: string, options: { profiles?: SiteProfiles } = {}): RefreshResult {
   const result: RefreshResult = { checked: 0, reextracted: 0, withoutRawHtml: 0 };
   const site = siteKey(host);
-  const learned = boilerplateFor(archive.db, site);
+  const learned = learnedBoilerplate(archive.db, site);
   if (learned.size === 0) return result;
   // articles.site is siteOf(url): the same key site memory files hosts under.
   const rows = archive.db.prepare('SELECT id, text FROM articles WHERE site = ? ORDER BY id').all(site) as { id: number; text: string }[];

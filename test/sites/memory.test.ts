@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  BOILERPLATE_RULE, boilerplateFor, boilerplateThreshold, forgetSite, pageKeyOf, recordPageBlocks, siteKey, siteSummaries,
+  BOILERPLATE_RULE, boilerplateFor, boilerplateThreshold, forgetSite, learnedBoilerplate, pageKeyOf, recordPageBlocks, siteKey,
+  siteSummaries,
 } from '../../src/sites/memory.js';
 
 const FOOTER = ['footer-about', 'footer-icp', 'footer-contact'];
@@ -76,6 +77,22 @@ describe('site memory', () => {
     expect(boilerplateFor(db, 'a.example').size).toBe(0);
     expect(siteSummaries(db).map((s) => s.host)).toEqual(['b.example']);
     expect(forgetSite(db, 'never-seen.example')).toBe(0);
+  });
+
+  it('serves the learned set per page from a cache re-read once a tenth more pages were recorded', () => {
+    for (let i = 0; i < 100; i++) recordStory('big.example', String(i), [`p${i}`]);
+    const first = boilerplateFor(db, 'big.example');
+    expect(first).toEqual(new Set(FOOTER));
+    for (let i = 100; i < 109; i++) {
+      recordStory('big.example', String(i), [`p${i}`], ['new-banner']);
+      expect(boilerplateFor(db, 'big.example')).toBe(first);
+    }
+    recordStory('big.example', '109', ['p109'], ['new-banner']);
+    expect(boilerplateFor(db, 'big.example')).not.toBe(first);
+    // The banner keeps coming: once on a fifth of the pages, it is learned.
+    for (let i = 110; i < 150; i++) recordStory('big.example', String(i), [`p${i}`], ['new-banner']);
+    expect(learnedBoilerplate(db, 'big.example').has('new-banner')).toBe(true);
+    expect(boilerplateFor(db, 'big.example').has('new-banner')).toBe(true);
   });
 
   it('keeps no text of blocks seen on one page only', () => {

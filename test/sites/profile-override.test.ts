@@ -3,14 +3,14 @@
  * the timezone decides the offset of dates written without one, label words teach the site's own metadata line.
  */
 import { describe, expect, it } from 'vitest';
-import { RELATED_SENTENCES, templateSite } from '../../fixtures/template-site/site.js';
+import { templateSite } from '../../fixtures/template-site/site.js';
 import { extractArticle } from '../../src/article.js';
 import { parseSiteProfiles, profileFor } from '../../src/sites/profiles.js';
 
 const PROFILES = parseSiteProfiles(
   `hosts:
   - host: county.example.cn
-    body: div.txt
+    body: "div.txt > p:first-child"
     timezone: Europe/Berlin
     labels:
       author: [采写]
@@ -30,12 +30,12 @@ describe('a site profile overrides the generic result for matching hosts', () =>
 
   it('matches only the profile host', () => {
     expect(profileFor(PROFILES, URL_OTHER)).toBeUndefined();
-    expect(profileFor(PROFILES, URL_MATCHING)?.body).toBe('div.txt');
+    expect(profileFor(PROFILES, URL_MATCHING)?.body).toBe('div.txt > p:first-child');
   });
 
-  it('the body selector decides the body', () => {
-    expect(RELATED_SENTENCES.flat().some((s) => generic.record.text.includes(s))).toBe(true);
-    expect(profiled.record.text.split('\n')).toEqual(page.paragraphs);
+  it('the body selector decides the body, whatever the generic scorer would choose', () => {
+    for (const paragraph of page.paragraphs) expect(generic.record.text).toContain(paragraph);
+    expect(profiled.record.text).toBe(page.paragraphs[0]);
     expect(profiled.provenance.body).toMatch(/profile/);
   });
 

@@ -1,0 +1,113 @@
+/**
+ * Extraction speed with site profiles and learned boilerplate loaded vs without, on the same pages: the template
+ * site (fixtures/template-site/pages) plus, when ../shared/datasets is present, the chinese-wced and
+ * scrapinghub-aeb pages. Run on the built code, in plain node:
+ *   npm run build && node test/sites/speed-bench.mjs [rounds]
+ * (Not under vitest: its module transform makes extraction slower for one options-object shape than for
+ * another, a difference plain node does not show, so it measures vitest rather than newsarc.)
+ *
+ * The "with" side pays what a crawler pays per page: profileFor over a 40-profile file, boilerplateFor on a
+ * SQLite site memory, then extraction with the profile (remove selectors, timezone, label words) and the
+ * learned set. Both sides run the same function; whole rounds alternate ABBA; CPU time of this process is
+ * counted (waiting for a core on a shared machine is not extraction time); the median round is reported.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { extractArticle } from '../../dist/article.js';
+import { decodeHtml } from '../../dist/decode/index.js';
+import { blockFingerprint } from '../../dist/extract/blocks.js';
+import { siteOf } from '../../dist/normalize/url.js';
+import { BOILERPLATE_RULE, boilerplateFor, recordPageBlocks } from '../../dist/sites/memory.js';
+import { parseSiteProfiles, profileFor } from '../../dist/sites/profiles.js';
+
+const ROUNDS = Number(process.argv[2] ?? 6);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATASETS = process.env.NEWSARC_DATASETS ?? join(ROOT, '..', 'shared', 'datasets');
+
+function datasetPages(name, urlOf) {
+  const dir = join(DATASETS, name, 'html');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.gz'))
+    .sort()
+    .map((f, i) => ({ html: decodeHtml(gunzipSync(readFileSync(join(dir, f)))).html, url: urlOf(f, i) }));
+}
+
+function pages() {
+  const dir = join(ROOT, 'fixtures', 'template-site', 'pages');
+  const template = readdirSync(dir)
+    .filter((f) => f !== 'index.html')
+    .map((f) => ({ html: readFileSync(join(dir, f), 'utf8'), url: `http://county.example.cn/${f.replace(/^(\d{4})-(\d{2})-/, '$1/$2/')}` }));
+  const aebTruth = join(DATASETS, 'scrapinghub-aeb', 'ground-truth.json');
+  const aebUrls = existsSync(aebTruth) ? JSON.parse(readFileSync(aebTruth, 'utf8')) : {};
+  const wced = datasetPages('chinese-wced', (f, i) => `https://news${i}.example.cn/a/${f.replace(/\.html\.gz$/, '')}.html`);
+  const aeb = datasetPages('scrapinghub-aeb', (f, i) => aebUrls[f.replace(/\.html\.gz$/, '')]?.url ?? `https://aeb${i}.example.com/`);
+  if (wced.length + aeb.length === 0) console.log(`${DATASETS} absent: template-site pages only`);
+  return [...template, ...wced, ...aeb];
+}
+
+/** 40 profiles: one per host the pages come from (the wced pages share `example.cn`), the rest for other hosts. */
+function profiles(all) {
+  const hosts = ['county.example.cn', 'example.cn', ...new Set(all.map((p) => siteOf(p.url)).filter((h) => !h.endsWith('example.cn')))];
+  const unused = Array.from({ length: Math.max(0, 40 - hosts.length) }, (_, i) => `unused${i}.example.net`);
+  const entry = (host) =>
+    `  - host: "${host}"\n    remove: [".share-bar", ".comment-box", "#recommend"]\n    timezone: Asia/Shanghai\n    labels: {author: [撰稿人, 采写], source: [稿源]}\n`;
+  return parseSiteProfiles(`hosts:\n${[...hosts, ...unused].map(entry).join('')}`, 'bench.yaml');
+}
+
+/**
+ * Site memory for every host: the template site teaches its own; a dataset page (one page per host) stands in
+ * for its site with the blocks outside its generic body, recorded on enough pages to count as learned.
+ */
+function siteMemory(all) {
+  const db = new Database(':memory:');
+  const byHost = new Map();
+  for (const page of all) byHost.set(siteOf(page.url), [...(byHost.get(siteOf(page.url)) ?? []), page]);
+  for (const [host, hostPages] of byHost) {
+    if (hostPages.length >= BOILERPLATE_RULE.minPages) {
+      for (const p of hostPages) recordPageBlocks(db, host, p.url, extractArticle(p.html, { url: p.url }).blockFingerprints);
+      continue;
+    }
+    const extraction = extractArticle(hostPages[0].html, { url: hostPages[0].url });
+    const body = new Set(extraction.record.text.split('\n').map(blockFingerprint));
+    const furniture = extraction.blockFingerprints.filter((f) => !body.has(f));
+    for (let i = 0; i < BOILERPLATE_RULE.minPages; i++) recordPageBlocks(db, host, `page-${i}`, furniture);
+  }
+  return db;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const all = pages();
+const siteProfiles = profiles(all);
+const db = siteMemory(all);
+const extract = (p, withSites) =>
+  extractArticle(
+    p.html,
+    withSites ? { url: p.url, profile: profileFor(siteProfiles, p.url), boilerplate: boilerplateFor(db, p.url) } : { url: p.url },
+  );
+const timeRound = (withSites) => {
+  const start = process.cpuUsage();
+  for (const p of all) extract(p, withSites);
+  const spent = process.cpuUsage(start);
+  return (spent.user + spent.system) / 1000;
+};
+for (const p of all) {
+  extract(p, false);
+  extract(p, true);
+}
+const totals = { without: [], with: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const withSites of round % 2 === 0 ? [false, true] : [true, false]) totals[withSites ? 'with' : 'without'].push(timeRound(withSites));
+}
+const without = median(totals.without);
+const withSites = median(totals.with);
+const rate = (ms) => ((all.length / ms) * 1000).toFixed(1);
+console.log(
+  `${all.length} pages, ${ROUNDS} rounds, median round (CPU time): without ${without.toFixed(0)} ms (${rate(without)} pages/s), ` +
+    `with profiles + site memory ${withSites.toFixed(0)} ms (${rate(withSites)} pages/s): ${((withSites / without - 1) * 100).toFixed(1)}%`,
+);
+db.close();
