@@ -1,9 +1,11 @@
 /**
  * bench/crawl: newsarc crawl against a generated site on loopback, beside the floor (a bare undici loop at the
  * same concurrency), with peak RSS; then memory while the frontier grows towards a million URLs.
- *   npm run bench:crawl [-- --articles 10000 --concurrency 8 --frontier 1000000 --latency 0]
- * `--latency MS` delays every answer of the site, as a real server across a network would; at 0 the floor is
- * pure loopback and the comparison is one of CPU per page.
+ *   npm run bench:crawl [-- --articles 10000 --concurrency 8 --frontier 1000000 --latency 0 --runs 2]
+ * `--latency MS` delays every answer of the site, as a real server across a network would (50 ms is typical of
+ * a real site); at 0 the floor is pure loopback and the comparison is one of CPU per page. The site has one
+ * host, so newsarc runs with --per-host equal to --concurrency: both systems have the same requests in flight.
+ * `--runs N` measures each system N times, alternating, since a shared machine's load moves between runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,12 +21,14 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     frontier: { type: 'string', default: '1000000' },
     latency: { type: 'string', default: '0' },
+    runs: { type: 'string', default: '2' },
   },
 });
 const ARTICLES = Number(values.articles);
 const CONCURRENCY = Number(values.concurrency);
 const FRONTIER = Number(values.frontier);
 const LATENCY_MS = Number(values.latency);
+const RUNS = Number(values.runs);
 /** Listing pages of the frontier phase: each lists this many articles, so a few pages queue FRONTIER URLs. */
 const FRONTIER_PER_LISTING = 1000;
 
@@ -148,27 +152,34 @@ const say = (line: string): void => {
 try {
   const site = await startSite(ARTICLES, 50, LATENCY_MS);
   try {
-    const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
-    const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
-    const floorRate = floorRun.pages / floorRun.seconds;
-
-    const db = join(dir, 'crawl.db');
-    const crawlArgs = [BIN, 'crawl', `${site.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2'];
-    const crawl = await measure([...crawlArgs, '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY)], db);
-    const run = runSeconds(db);
-    const crawlRate = run.fetched / run.seconds;
-    const counts = archiveCounts(db);
-
     say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, ${LATENCY_MS} ms server latency, concurrency ${CONCURRENCY}, --delay 0`);
     say('');
-    say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB |');
-    say('|---|---|---|---|---|---|');
-    const cpuPerPage = (cpu: number, pages: number): string => ((cpu * 1000) / pages).toFixed(2);
-    say(`| bare undici loop (floor) | ${floorRun.pages} | ${floorRun.seconds.toFixed(1)} | ${floorRate.toFixed(0)} | ${cpuPerPage(floor.cpu, floorRun.pages)} | ${floor.peak.toFixed(0)} |`);
-    say(`| newsarc crawl | ${run.fetched} | ${run.seconds.toFixed(1)} | ${crawlRate.toFixed(0)} | ${cpuPerPage(crawl.cpu, run.fetched)} | ${crawl.peak.toFixed(0)} |`);
+    say(`One host: newsarc runs with --concurrency ${CONCURRENCY} --per-host ${CONCURRENCY}, the floor with ${CONCURRENCY} requests in flight; ${RUNS} runs of each, alternating.`);
     say('');
-    say(`newsarc / floor: ${(crawlRate / floorRate).toFixed(2)}; articles archived: ${counts.articles}; load average at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-    say('(CPU ms/page from /proc, sampled every 250 ms: the last quarter second of each process is not counted.)');
+    say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB | load average |');
+    say('|---|---|---|---|---|---|---|');
+    const cpuPerPage = (cpu: number, pages: number): string => ((cpu * 1000) / pages).toFixed(2);
+    const floorRates: number[] = [];
+    const crawlRates: number[] = [];
+    let archived = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
+      const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
+      floorRates.push(floorRun.pages / floorRun.seconds);
+      say(`| bare undici loop (floor) | ${floorRun.pages} | ${floorRun.seconds.toFixed(1)} | ${floorRates.at(-1)!.toFixed(0)} | ${cpuPerPage(floor.cpu, floorRun.pages)} | ${floor.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
+
+      const db = join(dir, `crawl-${i}.db`);
+      const crawlArgs = [BIN, 'crawl', `${site.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2'];
+      const crawl = await measure([...crawlArgs, '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY)], db);
+      const run = runSeconds(db);
+      crawlRates.push(run.fetched / run.seconds);
+      archived = archiveCounts(db).articles;
+      say(`| newsarc crawl | ${run.fetched} | ${run.seconds.toFixed(1)} | ${crawlRates.at(-1)!.toFixed(0)} | ${cpuPerPage(crawl.cpu, run.fetched)} | ${crawl.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
+    }
+    const ratios = crawlRates.map((rate, i) => (rate / floorRates[i]).toFixed(2));
+    say('');
+    say(`newsarc / floor, run by run: ${ratios.join(', ')}; articles archived: ${archived}; ${cpus().length} cores`);
+    say('(CPU ms/page from /proc, all threads, sampled every 250 ms: the last quarter second of each process is not counted.)');
   } finally {
     site.child.kill('SIGTERM');
   }

@@ -150,6 +150,8 @@ export class Crawler {
     const held: FrontierItem[] = [];
     const budget = settings.maxPages ?? Infinity;
     let claimed = 0;
+    // Claiming is a write transaction: the window is refilled a few items at a time, not one per finished page.
+    const claimBatch = Math.ceil(settings.concurrency / 2);
     /**
      * Sync reads the sitemaps and feeds (depth 0: seeds, robots.txt sitemaps, index children) before anything
      * else, so entries whose lastmod has not moved are finished before they are claimed. Deeper items claimed
@@ -165,7 +167,7 @@ export class Crawler {
       }
       const capacity = settings.concurrency * CLAIM_AHEAD_FACTOR - running.size - held.length;
       const room = Math.min(capacity, budget - claimed);
-      if (room > 0 && !signal?.aborted) {
+      if (room > 0 && (capacity >= claimBatch || running.size === 0) && !signal?.aborted) {
         let items = store.claim(crawlId, room);
         // The queue ran short: the links of the unwritten pages are the next work, so write them now.
         if (items.length < room && this.unwritten.length > 0) {
