@@ -13,7 +13,7 @@ import { generatedSite } from '../crawl/generated-site.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { contentHash } from '../../src/normalize/text.js';
 import { tempDir } from '../store/helpers.js';
-import { buildBigArchive, seeded, storedUrls, errorLines, exportedRecords, integrityCheck, remountReadOnly, tmpfs } from './helpers.js';
+import { buildBigArchive, seeded, storedUrls, errorLines, exportedRecords, integrityCheck, growTmpfs, remountReadOnly, tmpfs } from './helpers.js';
 
 const CRAWL_FLAGS = ['--delay', '0', '--concurrency', '2', '--depth', '2', '--timeout', '5000', '--quiet'];
 
@@ -158,26 +158,31 @@ describe('archive files newsarc must refuse without touching them', () => {
   });
 });
 
+/** Articles of the full-disk site: more than the small disk holds, few enough to finish once it has room. */
+const FULL_DISK_SITE = 150;
+
 describe('a full disk', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ '*': generatedSite({ articles: 400, perListing: 100 }) });
+    server = await startTestServer({ '*': generatedSite({ articles: FULL_DISK_SITE, perListing: FULL_DISK_SITE }) });
   });
   afterAll(async () => server?.close());
 
-  it('ends the crawl with one newsarc: line (disk full) and exit 1, leaving a consistent archive with what was committed', async (ctx) => {
-    const mount = tmpfs('768k');
+  it('ends the crawl with one newsarc: line (disk full) and exit 1, keeps what was committed, and resumes once there is room', async (ctx) => {
+    // Room for a few dozen articles (WAL pages included): the crawl runs out of space mid-way.
+    const mount = tmpfs('1536k');
     if (!mount) {
       ctx.skip(true, 'cannot mount a tmpfs here (needs root): full-disk row not run');
       return;
     }
     const path = join(mount, 'archive.db');
-    const result = await runCli(['crawl', server.url('/'), '--db', path, ...CRAWL_FLAGS, '--depth', '3']);
+    const args = ['crawl', server.url('/'), '--db', path, ...CRAWL_FLAGS];
+    const result = await runCli(args);
     expectOneLineFailure(result, /disk is full|SQLITE_FULL|no space/i, 'crawl on a full disk');
     expect(integrityCheck(path)).toBe('ok');
     const kept = storedUrls(path).length;
     expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(400);
+    expect(kept).toBeLessThan(FULL_DISK_SITE);
     // What was committed reads back whole: every stored article has its body, and the hash of that body.
     const records = await exportedRecords(path);
     expect(records).toHaveLength(kept);
@@ -185,6 +190,17 @@ describe('a full disk', () => {
       expect((r.text as string).length).toBeGreaterThan(200);
       expect(r.contentHash).toBe(contentHash(r.text as string));
     }
+
+    // Space freed: the same command finishes the crawl, refetching none of what was kept.
+    const storedBefore = storedUrls(path);
+    const requestsBefore = server.requests.length;
+    expect(growTmpfs(mount, '32m')).toBe(true);
+    const resumed = await runCli(args);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(integrityCheck(path)).toBe('ok');
+    expect(storedUrls(path)).toHaveLength(FULL_DISK_SITE);
+    const later = new Set(server.requests.slice(requestsBefore).map((r) => r.path));
+    expect(storedBefore.filter((url) => later.has(new URL(url).pathname))).toEqual([]);
   });
 
   it('ends an export to a full disk with one line and exit 1, leaving no file under the final name', async (ctx) => {

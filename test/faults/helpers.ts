@@ -140,3 +140,8 @@ export function buildBigArchive(db: string, rows: number): void {
     INSERT INTO articles (${columns.join(', ')}) SELECT ${selected.join(', ')} FROM articles, copies`);
   archive.close();
 }
+
+/** Gives a tmpfs more room (root only): a full disk that an operator has since cleared. */
+export function growTmpfs(mountPoint: string, size: string): boolean {
+  return spawnSync('mount', ['-o', `remount,size=${size}`, mountPoint], { stdio: 'ignore' }).status === 0;
+}
