@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
+import { articleMarkdown } from '../export/markdown.js';
 import { readPageFile, readStdin } from '../fetch/file.js';
 import { HttpClient } from '../fetch/http.js';
-import { CONVERSIONS, converter, type Conversion } from '../normalize/convert.js';
+import { CONVERSIONS, convertArticle, converter, type Conversion } from '../normalize/convert.js';
 import { UserError, reasonOf } from '../errors.js';
 import type { ArticleRecord, Extraction } from '../types.js';
 import { choiceOption, parseCount } from './options.js';
@@ -35,18 +36,6 @@ async function loadInput(input: string, flags: ExtractFlags, http: () => HttpCli
   return { bytes, contentType: null, url: flags.url };
 }
 
-/** Applies --convert to what a reader sees (title, text, markdown); the hash stays that of the page as published. */
-function convertRecord(record: ArticleRecord, kind: Conversion): ArticleRecord {
-  if (kind === 'none') return record;
-  const convert = converter(kind);
-  return {
-    ...record,
-    title: record.title === null ? null : convert(record.title),
-    text: convert(record.text),
-    markdown: convert(record.markdown),
-  };
-}
-
 function render(record: ArticleRecord, format: Format, input: string, debug: object | null): string {
   switch (format) {
     case 'json':
@@ -54,7 +43,7 @@ function render(record: ArticleRecord, format: Format, input: string, debug: obj
     case 'jsonl':
       return JSON.stringify({ input, ...record, ...(debug ? { debug } : {}) });
     case 'markdown':
-      return `${record.title ? `# ${record.title}\n\n` : ''}${record.markdown}\n`;
+      return articleMarkdown(record);
     case 'text':
       return `${record.title ? `${record.title}\n\n` : ''}${record.text}\n`;
   }
@@ -94,7 +83,7 @@ export function registerExtract(program: Command): void {
           const decoded = decodeHtml(page.bytes, page.contentType);
           const extraction = extractArticle(decoded.html, { url: page.url });
           if (!extraction.record.text) throw new UserError('no article text found');
-          const record = convertRecord(extraction.record, flags.convert);
+          const record = flags.convert === 'none' ? extraction.record : convertArticle(extraction.record, converter(flags.convert));
           const extra = debug ? debugInfo(extraction, decoded.charset, decoded.charsetSource) : null;
           process.stdout.write(`${render(record, format, input, extra)}\n`);
         } catch (err) {

@@ -7,10 +7,9 @@ import { fingerprint } from '../dedup/fingerprint.js';
 import { SeenTexts } from '../dedup/seen.js';
 import { UserError } from '../errors.js';
 import { CJK_CHAR } from '../normalize/text.js';
-import { type Conversion, converter } from '../normalize/convert.js';
+import { type Conversion, convertArticle, converter } from '../normalize/convert.js';
 import { type ArticleFilter, iterateArticles } from '../store/query.js';
 import type { StoredArticle } from '../store/types.js';
-import type { ArticleRecord } from '../types.js';
 import { csvHeader, csvRow } from './csv.js';
 import { articleMarkdown, markdownFileName } from './markdown.js';
 import { TextOutput } from './output.js';
@@ -30,16 +29,6 @@ export interface ExportOptions extends ArticleFilter {
   csvSafe?: boolean;
   /** The archive's duplicate threshold, for copies that only match once converted (see --convert). */
   dupThreshold?: number;
-}
-
-/** Converts the title and the body (text, and markdown which renders the same text) for output only. */
-export function convertArticle<T extends ArticleRecord>(article: T, convert: (s: string) => string): T {
-  return {
-    ...article,
-    title: article.title === null ? null : convert(article.title),
-    text: convert(article.text),
-    markdown: convert(article.markdown),
-  };
 }
 
 /** Exports the matching articles; returns how many were written. */

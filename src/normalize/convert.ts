@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import type { ArticleRecord } from '../types.js';
 
 export const CONVERSIONS = ['t2s', 's2t', 'tw2s', 's2tw', 'hk2s', 's2hk', 'none'] as const;
 export type Conversion = (typeof CONVERSIONS)[number];
@@ -23,4 +24,17 @@ export function converter(kind: Conversion): (s: string) => string {
   const fn = OpenCC.Converter(LOCALES[kind]);
   converters.set(kind, fn);
   return fn;
+}
+
+/**
+ * Converts what a reader sees (title, text, and markdown, which renders the same text) for output only: the stored
+ * record and its contentHash stay those of the page as published.
+ */
+export function convertArticle<T extends ArticleRecord>(article: T, convert: (s: string) => string): T {
+  return {
+    ...article,
+    title: article.title === null ? null : convert(article.title),
+    text: convert(article.text),
+    markdown: convert(article.markdown),
+  };
 }
