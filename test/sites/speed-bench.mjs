@@ -2,7 +2,8 @@
  * Extraction speed with site profiles and learned boilerplate loaded vs without, on the same pages: the template
  * site (fixtures/template-site/pages) plus, when ../shared/datasets is present, the chinese-wced and
  * scrapinghub-aeb pages. Run on the built code, in plain node:
- *   npm run build && node test/sites/speed-bench.mjs [rounds]
+ *   npm run build && node test/sites/speed-bench.mjs [rounds] [memory|profiles]
+ * (the last argument measures one half alone: site memory only, or profiles only)
  * (Not under vitest: its module transform makes extraction slower for one options-object shape than for
  * another, a difference plain node does not show, so it measures vitest rather than newsarc.)
  *
@@ -24,6 +25,7 @@ import { BOILERPLATE_RULE, boilerplateFor, recordPageBlocks } from '../../dist/s
 import { parseSiteProfiles, profileFor } from '../../dist/sites/profiles.js';
 
 const ROUNDS = Number(process.argv[2] ?? 6);
+const ONLY = process.argv[3];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASETS = process.env.NEWSARC_DATASETS ?? join(ROOT, '..', 'shared', 'datasets');
 
@@ -87,7 +89,13 @@ const db = siteMemory(all);
 const extract = (p, withSites) =>
   extractArticle(
     p.html,
-    withSites ? { url: p.url, profile: profileFor(siteProfiles, p.url), boilerplate: boilerplateFor(db, p.url) } : { url: p.url },
+    withSites
+      ? {
+          url: p.url,
+          profile: ONLY === 'memory' ? undefined : profileFor(siteProfiles, p.url),
+          boilerplate: ONLY === 'profiles' ? undefined : boilerplateFor(db, p.url),
+        }
+      : { url: p.url },
   );
 const timeRound = (withSites) => {
   const start = process.cpuUsage();
@@ -108,6 +116,6 @@ const withSites = median(totals.with);
 const rate = (ms) => ((all.length / ms) * 1000).toFixed(1);
 console.log(
   `${all.length} pages, ${ROUNDS} rounds, median round (CPU time): without ${without.toFixed(0)} ms (${rate(without)} pages/s), ` +
-    `with profiles + site memory ${withSites.toFixed(0)} ms (${rate(withSites)} pages/s): ${((withSites / without - 1) * 100).toFixed(1)}%`,
+    `with ${ONLY ?? 'profiles + site memory'} ${withSites.toFixed(0)} ms (${rate(withSites)} pages/s): ${((withSites / without - 1) * 100).toFixed(1)}%`,
 );
 db.close();
