@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().slice(0, 16).replace(/:/g, '');
   const out = join(RESULTS_DIR, `quality-${stamp}.json`);
   writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
-  console.log(`\nQuoted (published, not run here): ${QUOTED.map((q) => `${q.system} ${q.figure} on ${q.set}`).join('; ')}`);
+  console.log(`\nQuoted (published on the whole sets, not run here):\n${QUOTED.map((q) => `  ${q.system}: ${q.figure} on ${q.set} (${q.source})`).join('\n')}`);
   console.log(`Result file: ${out}`);
 }
 
