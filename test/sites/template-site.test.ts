@@ -135,9 +135,8 @@ describe('newsarc sites', () => {
     const { code, stdout, stderr } = await runCli(['sites', '--db', memoryDb, '--top', '20']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    // 34 pages, two of them one syndicated story: at most 33 distinct pages, fewer when pages stored before the
-    // footer was learned were mostly footer and looked alike to the duplicate detector.
-    expect(clusters).toBeLessThanOrEqual(33);
+    // 34 pages, two of them one syndicated story: 33 distinct pages.
+    expect(clusters).toBe(33);
     expect(stdout).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}: ${clusters} pages seen, \\d+ boilerplate blocks removed`));
     for (const sentence of FOOTER_SENTENCES) expect(stdout).toContain(sentence);
     expect(stdout).toContain('100%');
