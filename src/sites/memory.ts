@@ -10,6 +10,7 @@
  * the syndicated copies of one story count once and can never make the story look like boilerplate.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { siteOf } from '../normalize/url.js';
 
 /** When a repeated block counts as boilerplate. Taught by Chinese portals and English news sites alike. */
 export const BOILERPLATE_RULE = {
@@ -113,15 +114,8 @@ function writable(db: Database): Statements {
  * names sites. Accepts a bare host or a URL (so `newsarc sites --forget https://www.example.com/` works).
  */
 export function siteKey(hostOrUrl: string): string {
-  let host = hostOrUrl.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      // not a URL after all: use the text as a host
-    }
-  }
-  return host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const text = hostOrUrl.trim();
+  return siteOf(text) ?? text.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
 }
 
 /**
