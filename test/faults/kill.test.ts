@@ -12,7 +12,11 @@ import { startTestServer, type Route, type TestServer } from '../helpers/server.
 import { tempDir } from '../store/helpers.js';
 import { articleCount, buildBigArchive, exportedRecords, integrityCheck, seeded, spawnCli, storedUrls, until } from './helpers.js';
 
-const ARTICLES = 40;
+/**
+ * Enough articles that ten kills land before the end: the crawler commits pages in batches (up to 32 at once), so
+ * a run killed after K more stored articles may have stored a whole batch.
+ */
+const ARTICLES = 200;
 const CRAWL_FLAGS = ['--delay', '0', '--concurrency', '2', '--per-host', '2', '--depth', '2', '--timeout', '5000', '--quiet'];
 const KILLS = 10;
 
@@ -22,7 +26,7 @@ describe('kill -9 during a crawl', () => {
   let onRequest: (() => void) | null = null;
 
   beforeAll(async () => {
-    const site = generatedSite({ articles: ARTICLES, perListing: 10 });
+    const site = generatedSite({ articles: ARTICLES, perListing: 20 });
     const hooked: Route = (req, res) => {
       onRequest?.();
       return site(req, res);
@@ -34,7 +38,8 @@ describe('kill -9 during a crawl', () => {
   it(`${KILLS} kills at seeded points, then the same command: integrity ok, the archive of an uninterrupted crawl, no stored article refetched`, async () => {
     const dir = tempDir();
     const whole = join(dir, 'whole.db');
-    expect((await runCli(['crawl', server.url('/'), '--db', whole, ...CRAWL_FLAGS])).code).toBe(0);
+    const uninterrupted = await runCli(['crawl', server.url('/'), '--db', whole, ...CRAWL_FLAGS]);
+    expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
     expect(articleCount(whole)).toBe(ARTICLES);
 
     const db = join(dir, 'killed.db');
