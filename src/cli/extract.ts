@@ -2,6 +2,9 @@ import type { Command } from 'commander';
 import { extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
 import { articleMarkdown } from '../export/markdown.js';
+import { boilerplateFor } from '../sites/memory.js';
+import { loadSiteProfiles, profileFor, type SiteProfiles } from '../sites/profiles.js';
+import { Archive } from '../store/archive.js';
 import { readPageFile, readStdin } from '../fetch/file.js';
 import { HttpClient } from '../fetch/http.js';
 import { CONVERSIONS, convertArticle, converter, type Conversion } from '../normalize/convert.js';
@@ -14,6 +17,8 @@ type Format = (typeof FORMATS)[number];
 
 interface ExtractFlags {
   url?: string;
+  sites?: string;
+  db?: string;
   format?: Format;
   convert: Conversion;
   timeout?: number;
@@ -67,12 +72,16 @@ export function registerExtract(program: Command): void {
     .addOption(choiceOption('--format <format>', 'output format (default: json for one input, jsonl for several)', FORMATS))
     .addOption(choiceOption('--convert <kind>', 'Chinese script conversion of title and text', CONVERSIONS, 'none'))
     .option('--timeout <ms>', 'per-request timeout for URL inputs', parseCount, 30_000)
+    .option('--sites <file>', 'site profiles (YAML or JSON, see docs/site-profiles.md) applied to matching hosts')
+    .option('--db <path>', "use this archive's learned site boilerplate (read only; the archive is never written)")
     .action(async (inputs: string[], flags: ExtractFlags, command: Command) => {
       const debug = Boolean(command.optsWithGlobals().debug);
       if (flags.url !== undefined && !/^https?:\/\/[^\s/]+/i.test(flags.url)) {
         throw new UserError(`--url: not an http(s) URL: ${flags.url}`, 2);
       }
       const format: Format = flags.format ?? (inputs.length === 1 ? 'json' : 'jsonl');
+      const profiles: SiteProfiles | undefined = flags.sites ? await loadSiteProfiles(flags.sites) : undefined;
+      const archive = flags.db ? Archive.open(flags.db, { readonly: true }) : null;
       let failed = 0;
       // Created on the first URL input only: files never open sockets.
       const lazy: { client?: HttpClient } = {};
@@ -81,7 +90,11 @@ export function registerExtract(program: Command): void {
         try {
           const page = await loadInput(input, flags, http);
           const decoded = decodeHtml(page.bytes, page.contentType);
-          const extraction = extractArticle(decoded.html, { url: page.url });
+          const extraction = extractArticle(decoded.html, {
+            url: page.url,
+            profile: page.url ? profileFor(profiles, page.url) : undefined,
+            boilerplate: archive && page.url ? boilerplateFor(archive.db, page.url) : undefined,
+          });
           if (!extraction.record.text) throw new UserError('no article text found');
           const record = flags.convert === 'none' ? extraction.record : convertArticle(extraction.record, converter(flags.convert));
           const extra = debug ? debugInfo(extraction, decoded.charset, decoded.charsetSource) : null;
@@ -93,6 +106,7 @@ export function registerExtract(program: Command): void {
         }
       }
       await lazy.client?.close();
+      archive?.close();
       if (failed > 0) process.exitCode = 1;
     });
 }

@@ -95,6 +95,33 @@ describe('newsarc extract', () => {
     });
   });
 
+  it('applies a matching --sites profile (body selector, time zone) and fails a broken one with one line, exit 2', async () => {
+    const page = `<html><body><div class="lead"><p>${'A teaser paragraph that the generic extractor might well keep as body text. '.repeat(3)}</p></div>
+      <div class="story-text"><p>${'Only this block is the story according to the site profile written by the user. '.repeat(3)}</p>
+      <p class="when">Posted 2024-05-02 09:30</p></div></body></html>`;
+    writeFileSync(join(dir, 'profiled.html'), page);
+    writeFileSync(join(dir, 'sites.yaml'), 'hosts:\n  - host: paper.example\n    body: div.story-text\n    date: p.when\n    timezone: "+02:00"\n');
+    const result = await runCli(['extract', join(dir, 'profiled.html'), '--url', 'https://www.paper.example/a', '--sites', join(dir, 'sites.yaml')]);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(result.stdout);
+    expect(record.text).not.toContain('teaser paragraph');
+    expect(record.text).toContain('Only this block is the story');
+    expect(record.publishedAt).toBe('2024-05-02T09:30:00+02:00');
+
+    writeFileSync(join(dir, 'broken.yaml'), 'hosts:\n  - host: paper.example\n    timezone: Mars/Olympus\n');
+    const broken = await runCli(['extract', join(dir, 'profiled.html'), '--sites', join(dir, 'broken.yaml')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toMatch(/^newsarc: .*broken\.yaml:3: .*timezone/);
+  });
+
+  it('refuses --db pointing at a file that is not an archive, with one line and exit 1', async () => {
+    const result = await runCli(['extract', join(dir, 'good.html'), '--db', join(dir, 'good.html')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
   it('converts Simplified to Traditional with --convert s2t', async () => {
     const page = '<html><body><article><h1>乡村振兴</h1><p>东西帮扶助振兴，山海相连情相依。两地干部互派挂职，开展产业合作与劳务协作，共同推进乡村振兴。</p><p>这是第二段文字，讲述社会帮扶情暖渭水源头的故事，以及东西部协作的新进展。</p></article></body></html>';
     const result = await runCli(['extract', '-', '--convert', 's2t'], { input: page });
