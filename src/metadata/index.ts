@@ -1,6 +1,6 @@
 import type { Document } from 'domhandler';
 import { load } from 'cheerio';
-import type { ExtractOptions, MetadataField, SiteProfile } from '../types.js';
+import type { ArticleRecord, ExtractOptions, MetadataField, SiteProfile } from '../types.js';
 import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
 import { urlDate } from '../normalize/date.js';
 import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
@@ -17,20 +17,8 @@ import {
   GENERIC_DATE_META, NEAR_TITLE_LINES, PUBLISHED_META, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
 } from './rules.js';
 
-export interface MetadataValues {
-  title: string | null;
-  authors: string[];
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  source: string | null;
-  editors: string[];
-  siteName: string | null;
-  language: string | null;
-  description: string | null;
-  tags: string[];
-  canonicalUrl: string | null;
-  image: string | null;
-}
+/** The record's metadata fields: everything this stage decides. */
+export type MetadataValues = Pick<ArticleRecord, MetadataField>;
 
 export interface MetadataResult {
   values: MetadataValues;
