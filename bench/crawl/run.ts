@@ -6,6 +6,7 @@
  * a real site); at 0 the floor is pure loopback and the comparison is one of CPU per page. The site has one
  * host, so newsarc runs with --per-host equal to --concurrency: both systems have the same requests in flight.
  * `--runs N` measures each system N times, alternating, since a shared machine's load moves between runs.
+ * Tables go to results-latency-MS.md and results-frontier.md; `--articles 0` or `--frontier 0` skips a part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,45 +145,49 @@ function runSeconds(db: string): { seconds: number; fetched: number } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'newsarc-bench-crawl-'));
-const lines: string[] = [];
+const results = { comparison: [] as string[], frontier: [] as string[] };
+let lines = results.comparison;
 const say = (line: string): void => {
   lines.push(line);
   process.stdout.write(`${line}\n`);
 };
 try {
-  const site = await startSite(ARTICLES, 50, LATENCY_MS);
-  try {
-    say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, ${LATENCY_MS} ms server latency, concurrency ${CONCURRENCY}, --delay 0`);
-    say('');
-    say(`One host: newsarc runs with --concurrency ${CONCURRENCY} --per-host ${CONCURRENCY}, the floor with ${CONCURRENCY} requests in flight; ${RUNS} runs of each, alternating.`);
-    say('');
-    say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB | load average |');
-    say('|---|---|---|---|---|---|---|');
-    const cpuPerPage = (cpu: number, pages: number): string => ((cpu * 1000) / pages).toFixed(2);
-    const floorRates: number[] = [];
-    const crawlRates: number[] = [];
-    let archived = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
-      const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
-      floorRates.push(floorRun.pages / floorRun.seconds);
-      say(`| bare undici loop (floor) | ${floorRun.pages} | ${floorRun.seconds.toFixed(1)} | ${floorRates.at(-1)!.toFixed(0)} | ${cpuPerPage(floor.cpu, floorRun.pages)} | ${floor.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
+  const site = ARTICLES > 0 ? await startSite(ARTICLES, 50, LATENCY_MS) : null;
+  if (site) {
+    try {
+      say(`# bench/crawl: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50) + 1} listing pages on loopback, ${LATENCY_MS} ms server latency, concurrency ${CONCURRENCY}, --delay 0`);
+      say('');
+      say(`One host: newsarc runs with --concurrency ${CONCURRENCY} --per-host ${CONCURRENCY}, the floor with ${CONCURRENCY} requests in flight; ${RUNS} runs of each, alternating.`);
+      say('');
+      say('| system | pages | seconds | pages/s | CPU ms/page | peak RSS MB | load average |');
+      say('|---|---|---|---|---|---|---|');
+      const cpuPerPage = (cpu: number, pages: number): string => ((cpu * 1000) / pages).toFixed(2);
+      const floorRates: number[] = [];
+      const crawlRates: number[] = [];
+      let archived = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const floor = await measure([join(HERE, 'floor.js'), site.origin, String(ARTICLES), String(CONCURRENCY)], null);
+        const floorRun = JSON.parse(floor.stdout) as { pages: number; seconds: number };
+        floorRates.push(floorRun.pages / floorRun.seconds);
+        say(`| bare undici loop (floor) | ${floorRun.pages} | ${floorRun.seconds.toFixed(1)} | ${floorRates.at(-1)!.toFixed(0)} | ${cpuPerPage(floor.cpu, floorRun.pages)} | ${floor.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
 
-      const db = join(dir, `crawl-${i}.db`);
-      const crawlArgs = [BIN, 'crawl', `${site.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2'];
-      const crawl = await measure([...crawlArgs, '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY)], db);
-      const run = runSeconds(db);
-      crawlRates.push(run.fetched / run.seconds);
-      archived = archiveCounts(db).articles;
-      say(`| newsarc crawl | ${run.fetched} | ${run.seconds.toFixed(1)} | ${crawlRates.at(-1)!.toFixed(0)} | ${cpuPerPage(crawl.cpu, run.fetched)} | ${crawl.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
+        const db = join(dir, `crawl-${i}.db`);
+        const crawlArgs = [BIN, 'crawl', `${site.origin}/`, '--db', db, '--quiet', '--delay', '0', '--depth', '2'];
+        const crawl = await measure([...crawlArgs, '--concurrency', String(CONCURRENCY), '--per-host', String(CONCURRENCY)], db);
+        const run = runSeconds(db);
+        crawlRates.push(run.fetched / run.seconds);
+        archived = archiveCounts(db).articles;
+        say(`| newsarc crawl | ${run.fetched} | ${run.seconds.toFixed(1)} | ${crawlRates.at(-1)!.toFixed(0)} | ${cpuPerPage(crawl.cpu, run.fetched)} | ${crawl.peak.toFixed(0)} | ${loadavg()[0].toFixed(1)} |`);
+      }
+      const ratios = crawlRates.map((rate, i) => (rate / floorRates[i]).toFixed(2));
+      say('');
+      say(`newsarc / floor, run by run: ${ratios.join(', ')}; articles archived: ${archived}; ${cpus().length} cores`);
+      say('(CPU ms/page from /proc, all threads, sampled every 250 ms: the last quarter second of each process is not counted.)');
+    } finally {
+      site.child.kill('SIGTERM');
     }
-    const ratios = crawlRates.map((rate, i) => (rate / floorRates[i]).toFixed(2));
-    say('');
-    say(`newsarc / floor, run by run: ${ratios.join(', ')}; articles archived: ${archived}; ${cpus().length} cores`);
-    say('(CPU ms/page from /proc, all threads, sampled every 250 ms: the last quarter second of each process is not counted.)');
-  } finally {
-    site.child.kill('SIGTERM');
   }
+  lines = results.frontier;
 
   // Frontier growth: listing pages of FRONTIER_PER_LISTING links each, crawled until FRONTIER URLs are queued.
   if (FRONTIER > 0) {
@@ -195,8 +200,7 @@ try {
         db,
         1000,
       );
-      say('');
-      say(`## Memory as the frontier grows (${listings} listing pages of ${FRONTIER_PER_LISTING} links, then 2000 articles)`);
+      say(`# bench/crawl: memory as the frontier grows (${listings} listing pages of ${FRONTIER_PER_LISTING} links, then 2000 articles)`);
       say('');
       say('| seconds | frontier URLs | articles | RSS MB |');
       say('|---|---|---|---|');
@@ -211,6 +215,7 @@ try {
     }
   }
 } finally {
-  writeFileSync(join(ROOT, `bench/crawl/results-latency-${LATENCY_MS}.md`), `${lines.join('\n')}\n`);
+  if (results.comparison.length > 0) writeFileSync(join(ROOT, `bench/crawl/results-latency-${LATENCY_MS}.md`), `${results.comparison.join('\n')}\n`);
+  if (results.frontier.length > 0) writeFileSync(join(ROOT, 'bench/crawl/results-frontier.md'), `${results.frontier.join('\n')}\n`);
   rmSync(dir, { recursive: true, force: true });
 }
