@@ -40,8 +40,8 @@ const MAX_H1 = 5;
 
 /** Marks block boundaries in the collected text; a control character no page text contains after parsing. */
 const LINE_BREAK = '\u0001';
-/** Most segments between block boundaries are indentation only: this test skips them without collapsing. */
-const NON_SPACE = /[^\s\u200b]/;
+/** A character that shows: neither white space, a zero-width space nor a block boundary. */
+const VISIBLE_CHAR = /[^\s\u200b\u0001]/;
 /** White space that collapsing would change inside a trimmed line; most lines have none. */
 const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^\u200b|\u200b$/;
 
@@ -74,21 +74,48 @@ function childText(el: Element): string {
 /** Either hint's words, tested once before telling them apart: most class names have neither. */
 const SPOT_WORD = new RegExp(`${AUTHOR_HINT.source}|${DATE_HINT.source}`, 'i');
 
+/** Cheap pre-test before the per-token test: most class names contain none of the words. */
+const BOILERPLATE_WORD = /footer|copyright|nav|menu|sidebar|related|recommend|comment|breadcrumb/i;
+
+/** What an element's class/id words make of it. */
+interface HintVerdict {
+  boilerplate: boolean;
+  spot: 'class:author' | 'class:date' | null;
+}
+
+/** The six possible verdicts, shared: one object per element would only feed the garbage collector. */
+const VERDICTS = [false, true].map((boilerplate) => ({
+  none: { boilerplate, spot: null },
+  author: { boilerplate, spot: 'class:author' },
+  date: { boilerplate, spot: 'class:date' },
+} satisfies Record<string, HintVerdict>));
+const NO_HINT = VERDICTS[0].none;
+/** Any word either verdict looks for: one scan settles the many class names that have none. */
+const HINT_WORD = new RegExp(`${SPOT_WORD.source}|${BOILERPLATE_WORD.source}`, 'i');
+
+function hintVerdict(hint: string): HintVerdict {
+  if (hint.length < 3 || !HINT_WORD.test(hint)) return NO_HINT;
+  const verdicts = VERDICTS[boilerplateHint(hint) ? 1 : 0];
+  if (!SPOT_WORD.test(hint) || HINT_EXCLUDE.test(hint)) return verdicts.none;
+  return AUTHOR_HINT.test(hint) ? verdicts.author : DATE_HINT.test(hint) ? verdicts.date : verdicts.none;
+}
+
 /** Why an element's text is worth reading on its own, or null. */
-function spotOf(el: Element, hint: string): Omit<TextSpot, 'text' | 'line'> | null {
+function spotOf(el: Element, verdict: HintVerdict): Omit<TextSpot, 'text' | 'line'> | null {
   const itemprop = attr(el, 'itemprop');
   if (itemprop && /^(?:datePublished|dateCreated|dateModified|author|creator|name|headline)$/i.test(itemprop)) {
     return { machine: attr(el, 'content') ?? attr(el, 'datetime') ?? null, via: `itemprop:${itemprop}` };
   }
   if (el.name === 'time') return { machine: attr(el, 'datetime') ?? null, via: `time${attr(el, 'pubdate') !== undefined ? ':pubdate' : ''}` };
-  const rel = attr(el, 'rel');
-  if (el.name === 'a' && rel && /\bauthor\b/i.test(rel)) return { machine: null, via: 'rel:author' };
-  if (hint.length < 3 || !SPOT_WORD.test(hint) || HINT_EXCLUDE.test(hint)) return null;
-  if (AUTHOR_HINT.test(hint)) return { machine: null, via: 'class:author' };
+  if (el.name === 'a') {
+    const rel = attr(el, 'rel');
+    if (rel && /\bauthor\b/i.test(rel)) return { machine: null, via: 'rel:author' };
+  }
+  if (verdict.spot === 'class:author') return { machine: null, via: 'class:author' };
+  if (verdict.spot !== 'class:date') return null;
   // Blogger and hAtom themes put the machine date in <abbr title="2016-12-23T05:11:00-05:00">.
   const machine = attr(el, 'datetime') ?? attr(el, 'content') ?? (el.name === 'abbr' ? attr(el, 'title') : undefined);
-  if (DATE_HINT.test(hint)) return { machine: machine ?? null, via: 'class:date' };
-  return null;
+  return { machine: machine ?? null, via: 'class:date' };
 }
 
 const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
@@ -124,17 +151,18 @@ function linksHome(el: Element): boolean {
   return false;
 }
 
-/** Cheap pre-test before the per-token test: most class names contain none of the words. */
-const BOILERPLATE_WORD = /footer|copyright|nav|menu|sidebar|related|recommend|comment|breadcrumb/i;
-
-function isBoilerplate(el: Element, hint: string): boolean {
+function isBoilerplate(el: Element, verdict: HintVerdict): boolean {
   if (BOILERPLATE_TAGS.has(el.name)) return true;
   // Page-level classes describe the layout (`<body class="one-sidebar sidebar-first">`), and WordPress lists the
   // post's tag slugs on <article>: neither marks the element itself as a sidebar.
   if (CONTAINER_TAGS.has(el.name)) return false;
   const role = attr(el, 'role');
   if (role === 'navigation' || role === 'contentinfo' || role === 'complementary') return true;
-  if (hint.length < 3 || !BOILERPLATE_WORD.test(hint)) return false;
+  return verdict.boilerplate;
+}
+
+function boilerplateHint(hint: string): boolean {
+  if (!BOILERPLATE_WORD.test(hint)) return false;
   for (const token of hint.split(/\s+/)) if (BOILERPLATE_TOKEN.test(token) && !ARTICLE_PART_TOKEN.test(token)) return true;
   return false;
 }
@@ -176,7 +204,6 @@ export function collectFacts(doc: Document): PageFacts {
   };
 
   const leave = (exit: Exit): void => {
-    if (BLOCK_TAGS.has(exit.exit.name)) breakLine();
     if (exit.boilerplate) boilerRanges.push([exit.start, length]);
     if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
     if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: { machine: null, via: exit.headingVia ?? 'h1' } });
@@ -187,11 +214,12 @@ export function collectFacts(doc: Document): PageFacts {
     if (node.type === 'text') {
       // Raw text: white space is collapsed once per line at the end, far cheaper than once per text node.
       const data = (node as { data: string }).data;
-      if (data.length > 0) {
-        chunks.push(data);
-        length += data.length;
-        atLineStart = false;
-      }
+      if (data.length === 0) return false;
+      // Indentation between tags collapses to one space anyway; one character keeps the elements around it apart.
+      const kept = VISIBLE_CHAR.test(data) ? data : ' ';
+      chunks.push(kept);
+      length += kept.length;
+      atLineStart = false;
       return false;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return node.type === 'root';
@@ -234,12 +262,13 @@ export function collectFacts(doc: Document): PageFacts {
     const cls = el.attribs.class;
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
-    const boilerplate = isBoilerplate(el, hint);
-    const spot = spans.length < MAX_SPOTS ? spotOf(el, hint) : null;
+    const verdict = hintVerdict(hint);
+    const boilerplate = isBoilerplate(el, verdict);
+    const spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
     const isH1 = heading !== null;
-    // Only elements that end a line or whose extent matters need a marker on the way out.
-    if (block || boilerplate || spot || isH1) {
+    // Only elements whose extent matters need a marker on the way out (block ends are seen when the walk climbs).
+    if (boilerplate || spot || isH1) {
       const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading };
       if (el.children.length === 0) leave(exit);
       else exits.push(exit);
@@ -265,6 +294,7 @@ export function collectFacts(doc: Document): PageFacts {
         node = null;
         break;
       }
+      if (BLOCK_TAGS.has((parent as Element).name)) breakLine();
       if (exits.length > 0 && exits[exits.length - 1].exit === parent) leave(exits.pop()!);
       node = parent;
     }
@@ -274,15 +304,20 @@ export function collectFacts(doc: Document): PageFacts {
   // Kept lines (non-empty after collapsing white space) and the offset in `full` where each starts.
   const lineStarts: number[] = [];
   const lines: string[] = [];
-  let offset = 0;
-  for (const raw of full.split(LINE_BREAK)) {
-    const trimmed = NON_SPACE.test(raw) ? raw.trim() : '';
+  // Jumps from one visible character to the next: most stretches between block boundaries are indentation, and
+  // skipping them in one regex scan spares a string per stretch.
+  const visible = new RegExp(VISIBLE_CHAR.source, 'g');
+  for (let m = visible.exec(full); m; m = visible.exec(full)) {
+    const start = full.lastIndexOf(LINE_BREAK, m.index) + 1;
+    const breakAt = full.indexOf(LINE_BREAK, m.index);
+    const end = breakAt < 0 ? full.length : breakAt;
+    const trimmed = full.slice(m.index, end).trimEnd();
     const line = INNER_SPACE.test(trimmed) ? collapseWhitespace(trimmed) : trimmed;
     if (line) {
-      lineStarts.push(offset);
+      lineStarts.push(start);
       lines.push(line);
     }
-    offset += raw.length + 1;
+    visible.lastIndex = end;
   }
   const lineAt = (pos: number): number => {
     let lo = 0;

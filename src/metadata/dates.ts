@@ -59,13 +59,16 @@ function partsOf(c: DateCandidate, ctx: DateContext): DateParts | null {
  * the page shows readers, the page's own calendar wins (see `localise`).
  */
 export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext): { iso: string; via: string } | null {
+  // Each candidate is read once: the searches below look at the same later candidates again.
+  const read: (DateParts | null | undefined)[] = new Array(candidates.length);
+  const partsAt = (k: number): DateParts | null => (read[k] === undefined ? (read[k] = partsOf(candidates[k], ctx)) : read[k]);
   for (let i = 0; i < candidates.length; i += 1) {
-    const parts = partsOf(candidates[i], ctx);
+    const parts = partsAt(i);
     if (!parts) continue;
     let via = candidates[i].via;
     if (parts.hour === undefined && parts.day !== null) {
       for (let j = i + 1; j < candidates.length; j += 1) {
-        const more = partsOf(candidates[j], ctx);
+        const more = partsAt(j);
         if (more && more.hour !== undefined && more.year === parts.year && more.month === parts.month && more.day === parts.day) {
           Object.assign(parts, { hour: more.hour, minute: more.minute, second: more.second, offsetMinutes: more.offsetMinutes });
           via += `+${candidates[j].via}`;
@@ -76,7 +79,7 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
       // The shown wall time plus a metadata instant give the page's offset (`9:24 p.m.` and `02:24Z` → -05:00).
       for (let j = i + 1; j < candidates.length; j += 1) {
         if (!candidates[j].machine) continue;
-        const instant = partsOf(candidates[j], ctx);
+        const instant = partsAt(j);
         const offset = instant?.offsetMinutes !== undefined && instant.hour !== undefined ? offsetBetween(parts, instant) : null;
         if (offset !== null) {
           parts.offsetMinutes = offset;
@@ -85,9 +88,10 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
         }
       }
     } else if (parts.offsetMinutes === 0 && !candidates[i].visible) {
-      const visible = candidates.slice(i + 1).find((c) => c.visible && partsOf(c, ctx));
-      const local = visible ? localise(parts, partsOf(visible, ctx)!) : null;
-      if (local) return { iso: local, via: `${via}+${visible!.via}` };
+      let shown = i + 1;
+      while (shown < candidates.length && !(candidates[shown].visible && partsAt(shown))) shown += 1;
+      const local = shown < candidates.length ? localise(parts, partsAt(shown)!) : null;
+      if (local) return { iso: local, via: `${via}+${candidates[shown].via}` };
       // No dateline to learn from, but the site's zone is known: say the instant in it (23:00Z is tomorrow in Berlin).
       if (ctx.zone) return { iso: formatIsoDate(inZone(parts, ctx.zone)), via: `${via}+zone` };
     }

@@ -54,18 +54,23 @@ const MAX_COLONLESS_LINE = 80;
 const SENTENCE_PUNCTUATION = /[，。！？；“”"!?]/;
 const LEFT_BOUNDARY = /[\s\p{P}\p{S}\d]/u;
 
+const NO_SEGMENTS: readonly LabelSegment[] = Object.freeze([]);
+
 /**
  * Splits a metadata line into label/value segments by finding every label word occurrence, because portals
  * run labels and values together: `时间:2021-11-13 16:24:01来源:中国乡村振兴网作者:柴秋实 吴鲁 任存军`,
  * `责任编辑胡津瑞`. A label counts when a colon follows it; without a colon only at the line start or after a
  * space (a CJK label inside prose has neither), and "文" only before `:` or `/` (文/张三).
  */
-export function parseLabelLine(line: string, matcher: LabelMatcher): LabelSegment[] {
-  const hits: { field: LabelField; label: string; start: number; valueStart: number }[] = [];
-  const colonless = new Set<number>();
+export function parseLabelLine(line: string, matcher: LabelMatcher): readonly LabelSegment[] {
   const { re, fieldOf } = matcher;
   re.lastIndex = 0;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
+  let m = re.exec(line);
+  // Most lines hold no label word: they cost one scan and no allocation.
+  if (!m) return NO_SEGMENTS;
+  const hits: { field: LabelField; label: string; start: number; valueStart: number }[] = [];
+  const colonless = new Set<number>();
+  for (; m; m = re.exec(line)) {
     const label = m[0];
     const field = fieldOf.get(label) ?? fieldOf.get(findKey(fieldOf, label));
     if (!field) continue;
