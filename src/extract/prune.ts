@@ -1,7 +1,7 @@
 import type { ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
 import { blockFingerprint, type Block } from './blocks.js';
-import { BOILERPLATE_LINE, END_OF_ARTICLE, THRESHOLDS } from './rules.js';
+import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
 
 /** Label words of every metadata field; a body line opening with one is a metadata line, not prose. */
 const ALL_LABELS = Object.values(LABELS).flat();
@@ -40,6 +40,8 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
   if (block.words <= 40 && DATED_LABEL_LINE.test(text)) return true;
   if (block.words > 60) return false;
+  // A related-list or comments heading before the article's end (a teaser box inside the text) goes on its own.
+  if (block.words <= MAX_END_MARKER_WORDS && (END_OF_ARTICLE.test(text) || TEASER_HEADING.test(text))) return true;
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
 
@@ -74,6 +76,9 @@ export function dropTitle(blocks: Block[], title: string | null | undefined): Bl
   });
 }
 
+/** End-of-article markers are headings: a longer line opening with the same words is prose. */
+const MAX_END_MARKER_WORDS = 12;
+
 /** Share of the body's words that must come before an end-of-article line for the body to stop there. */
 const MIN_SHARE_BEFORE_END = 0.5;
 
@@ -87,7 +92,7 @@ export function cutAtArticleEnd(blocks: Block[], isProse: (b: Block) => boolean)
   let before = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.words <= 12 && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text)) return blocks.slice(0, i);
+    if (b.words <= MAX_END_MARKER_WORDS && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text)) return blocks.slice(0, i);
     if (isProse(b)) before += b.words;
   }
   return blocks;

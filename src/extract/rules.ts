@@ -32,10 +32,14 @@ export const ITALIC_TAGS = new Set(['i', 'em']);
  * fenxiang/share bars, xgwz/related lists, bq/tags, zrbj/editor lines, banquan/copyright footers).
  */
 export const UNLIKELY_HINT =
-  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|community|cookie|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
+  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|community|cookie\w*|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
 
-/** class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). */
-export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen)(?=$|[-_\s\d])/i;
+/**
+ * class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). The
+ * WordPress post wrapper (`post-123 type-post hentry`) is listed too: its classes also name the post's terms
+ * (`tag-demo`, `custom_tags-news`), which read like tag-cloud furniture on blog pages.
+ */
+export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
 
 /** class/id words that raise a container's score (article templates across CMSs; zw = 正文 on Chinese portals). */
 export const POSITIVE_HINT =
@@ -43,7 +47,7 @@ export const POSITIVE_HINT =
 
 /** class/id words that lower a container's score (Readability's "negative", plus Chinese portal furniture). */
 export const NEGATIVE_HINT =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|nav|menu|fenxiang|xgwz|tuijian|banquan|copyright/i;
+  /-ad-|hidden|cookie|consent|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|nav|menu|fenxiang|xgwz|tuijian|banquan|copyright/i;
 
 /** How much a positive or negative class/id hint moves a container's score (Readability uses 25). */
 export const CLASS_WEIGHT = 25;
@@ -121,5 +125,17 @@ export const LISTING_URL = /\/(?:tags?|topics?|category|categories|search|author
  * Short lines that open what follows an article: related lists, comment sections, prev/next links. In the
  * body's second half, the body ends there (old portals and blogs put all of it in the article's own cell).
  */
-export const END_OF_ARTICLE =
-  /^[\s\[【(（]*(?:相关报道|相关新闻|相关文章|相关阅读|相关链接|相关专题|延伸阅读|推荐阅读|热点推荐|热门文章|精彩推荐|猜你喜欢|发表评论|网友评论|我要评论|评论列表|最新评论|共有\d+条评论|上一篇|下一篇|Related(?: Articles| Stories| Posts| Coverage| Content| Links)?|More (?:on|from|stories|articles)\b.*|Comments?(?: \(\d+\))?|\d+ Comments?|Leave a (?:Reply|Comment)|Post a Comment|You (?:may|might) also like|Recommended(?: for you)?|Read next|Trending(?: now)?|Kommentare?|Comentários|Comentarios|Commenti)[\s:：\]】)）]*$/i;
+export const END_OF_ARTICLE = new RegExp(
+  String.raw`^[\s\[【(（]*(?:相关报道|相关新闻|相关文章|相关阅读|相关链接|相关专题|延伸阅读|推荐阅读|热点推荐|热门文章|精彩推荐|猜你喜欢|发表评论|网友评论|我要评论|评论列表|最新评论|共有\d+条评论|上一篇|下一篇|Related(?: Articles| Stories| Posts| Coverage| Content| Links)?|More (?:on|from|stories|articles)\b.*|Comments?(?: \(\d+\))?|\d+ Comments?|Leave a (?:Reply|Comment)|Post a Comment|You (?:may|might) also like|Recommended(?: for you)?|Read next|Trending(?: now)?|Kommentare?|Comentários|Comentarios|Commenti|` +
+  // Comment sections and author boxes of blogs, in English, German, Spanish, Portuguese, French.
+  String.raw`About the author|Comments are closed\.?|No comments(?: yet)?|Über (?:den|die) Autor(?:in)?|Keine Kommentare|\d+ Kommentare?|Kommentieren|Kommentar schreiben|Deja un comentario|Deixe um comentário|Laisser un commentaire)[\s:：\]】)）]*$`,
+  'i',
+);
+
+/**
+ * Headings of "read also" boxes. News sites put these boxes inside the text too (German and Polish papers
+ * break long articles with them), so the heading goes on its own and the body does not end there; the links
+ * under it leave as link blocks.
+ */
+export const TEASER_HEADING =
+  /^[\s\[【(（]*(?:Read (?:also|more)|See also|Also read|Auch interessant|Das (?:Thema )?könnte (?:dich|Sie) (?:auch )?interessieren|Mehr zum Thema|Lesen Sie (?:auch|mehr)|(?:Zum )?Weiterlesen|Schon gelesen\?|Weitere (?:Artikel|Beiträge|Themen)|Empfohlene (?:Artikel|Beiträge)|Ähnliche (?:Artikel|Beiträge)|Weiterführende Links?|Lee (?:también|más)|Te puede interesar|Noticias relacionadas|Veja (?:também|mais)|Leia (?:também|mais)|Notícias relacionadas|À lire aussi|Lire aussi|Sur le même sujet|Czytaj (?:też|także))[\s:：\]】)）]*$/i;

@@ -129,6 +129,41 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  const teasers = [
+    'Ein Radar soll Seenotretter schneller zu Booten in Not führen, sagt das Team nach einem Jahr der Tests.',
+    'Der neue Einkaufsassistent empfiehlt nachhaltige Produkte, doch nur wenige Siegel halten strengen Prüfungen stand.',
+    'Forscher wollen mit maschinellem Lernen die Rufe der Pottwale entschlüsseln und so ihre Sprache verstehen.',
+    'Hunderte Firmen haben Klimaziele veröffentlicht, doch keines reicht weit genug, zeigt ein neues Rating.',
+  ];
+
+  it('finds a blog post whose wrapper carries tag-* term classes, not the teaser column beside it', () => {
+    const html = `<html><body><div class="teaser-column">${teasers.map((t) => `<div class="teaser"><p>${t}</p></div>`).join('')}</div>
+      <div id="post-4822" class="post-4822 post type-post status-publish hentry category-news tag-ferries custom_tags-islands">
+      <h1>Ferries</h1><div class="post-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops a "read also" box inside the text but keeps the paragraphs after it', () => {
+    const html = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <p>Mehr zum Thema:</p><p><a href="/a">Hafengebühren steigen erneut</a></p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('ends the body at a closed comment section or an author box', () => {
+    for (const marker of ['Comments are closed.', 'Keine Kommentare', 'Über den Autor']) {
+      const html = `<html><body><article>${prose.map((p) => `<p>${p}</p>`).join('')}<p>${marker}</p>
+        <p>Jana writes about island life and the sea for the paper since the spring of two thousand and twelve.</p></article></body></html>`;
+      expect(linesOf(extractContent(parseHtml(html), {}).text), marker).toEqual(prose);
+    }
+  });
+
+  it('does not take a cookie notice container for the article', () => {
+    const cookieText = 'Diese Website verwendet Cookies, um Ihnen die bestmögliche Nutzung zu ermöglichen, und speichert Ihre Auswahl dauerhaft.';
+    const html = `<html><body><div class="cookiecontent"><p>${cookieText}</p><p>${cookieText} Mit der weiteren Nutzung stimmen Sie zu, lesen Sie mehr.</p></div>
+      <div>${prose.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
