@@ -26,8 +26,8 @@ const DATED_LABEL_LINE = new RegExp(`^\\s*\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}
 /** `Updated 5:27 am CST, Wednesday, November 20, 2019`, `Published 3 hours ago`: timestamps without a colon. */
 const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
 /** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
-const CREDIT_LINE = /^(?:photo|image|picture|foto|bild|credit|photograph|illustration)s?(?: credit)?\s*[:：]/i;
-const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
+const CREDIT_LINE = /^[(（]?(?:photo|image|picture|foto|bild|credit|photograph|illustration|titelbild|beitragsbild|crédits?(?: photos?)?|crédito)s?(?: credit)?\s*(?:[:：]|via\b|$)/i;
+const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
 
 /** Lines that are metadata, widgets or footer text wherever they appear. */
 export function isBoilerplateLine(block: Block): boolean {
