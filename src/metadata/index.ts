@@ -84,11 +84,21 @@ function looksLikeUrl(s: string): boolean {
   return /^(?:https?:)?\/\/|^www\./i.test(s);
 }
 
+/** A labelled segment and the line of the page text it sits on. */
+interface PlacedSegment extends LabelSegment {
+  line: number;
+}
+
+interface PageSegments {
+  near: PlacedSegment[];
+  far: PlacedSegment[];
+}
+
 /** Labelled segments of the page, those near the headline first (they belong to this article, not a list). */
-function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile | undefined): { near: LabelSegment[]; far: LabelSegment[] } {
+function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile | undefined): PageSegments {
   const matcher = labelMatcher(profile?.labels);
-  const near: LabelSegment[] = [];
-  const far: LabelSegment[] = [];
+  const near: PlacedSegment[] = [];
+  const far: PlacedSegment[] = [];
   const from = titleLine < 0 ? 0 : Math.max(0, titleLine - BEFORE_TITLE_LINES);
   const to = titleLine < 0 ? -1 : titleLine + NEAR_TITLE_LINES;
   const limit = Math.min(facts.lines.length, from + MAX_LABEL_SCAN_LINES);
@@ -97,12 +107,13 @@ function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile
     if (line.length === 0 || line.length > MAX_LABEL_LINE || facts.boilerplate[i]) continue;
     const segments = parseLabelLine(line, matcher);
     if (segments.length === 0) continue;
-    (i >= from && i <= to ? near : far).push(...segments);
+    const list = i >= from && i <= to ? near : far;
+    for (const segment of segments) list.push({ ...segment, line: i });
   }
   return { near, far };
 }
 
-function segmentsOf(segments: { near: LabelSegment[]; far: LabelSegment[] }, field: LabelField): LabelSegment[] {
+function segmentsOf(segments: PageSegments, field: LabelField): LabelSegment[] {
   return [...segments.near, ...segments.far].filter((s) => s.field === field && s.value.length > 0);
 }
 
@@ -147,15 +158,16 @@ function unique(list: string[]): string[] {
 }
 
 function dateCandidates(
-  facts: PageFacts, ld: JsonLdFacts | null, segments: { near: LabelSegment[]; far: LabelSegment[] }, titleLine: number,
+  facts: PageFacts, ld: JsonLdFacts | null, segments: PageSegments, titleLine: number,
   url: string | undefined, profileDate: string | undefined,
 ): DateCandidate[] {
   const c: DateCandidate[] = [];
   if (profileDate) c.push({ value: profileDate, via: 'profile', machine: true });
   // What readers see under the headline beats metadata: CMS metadata dates are often the last edit, a migration
   // or the UTC instant of another calendar day, while archives and readers date a story by its dateline.
+  const published = (s: PlacedSegment): boolean => s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label);
   for (const s of segments.near) {
-    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
+    if (published(s)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
   if (titleLine >= 0) {
     const end = Math.min(facts.lines.length, titleLine + BYLINE_LINES + 1);
@@ -199,9 +211,8 @@ function dateCandidates(
       if (i < facts.lines.length && !facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text', machine: false });
     }
   }
-  for (const s of segments.far) {
-    if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
-  }
+  const farDates = segments.far.filter(published);
+  if (titleLine >= 0) for (const s of farDates) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
   for (const s of facts.spots) {
     if (s.via.startsWith('time') && !nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
   }
@@ -211,19 +222,27 @@ function dateCandidates(
       c.push({ value: s.text, via: 'class:date', machine: false });
     }
   }
-  // Last resort, for pages whose headline was not found in the text: the first dated line of the page.
   if (titleLine < 0) {
+    // Last resort, for pages whose headline was not found in the text: the first dated line of the page, read in
+    // order, so a bare date under the unfound title comes before a labelled date far down (the `发表时间` of a
+    // reader comment); a labelled line gives its label's value.
     const end = Math.min(facts.lines.length, MAX_DATE_SCAN_LINES);
+    let next = 0;
     for (let i = 0; i < end; i += 1) {
       const line = facts.lines[i];
-      if (!facts.boilerplate[i] && line.length > 0 && line.length <= MAX_LABEL_LINE) c.push({ value: line, via: 'text', machine: false });
+      if (facts.boilerplate[i] || line.length > MAX_LABEL_LINE) continue;
+      while (next < farDates.length && farDates[next].line < i) next += 1;
+      if (next < farDates.length && farDates[next].line === i) {
+        for (; next < farDates.length && farDates[next].line === i; next += 1) c.push({ value: farDates[next].value, via: `text:${farDates[next].label}`, machine: false });
+      } else c.push({ value: line, via: 'text', machine: false });
     }
+    for (const s of farDates) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
   }
   if (fromUrl && !fromUrl.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
   return c;
 }
 
-function modifiedCandidates(facts: PageFacts, ld: JsonLdFacts | null, segments: { near: LabelSegment[]; far: LabelSegment[] }): DateCandidate[] {
+function modifiedCandidates(facts: PageFacts, ld: JsonLdFacts | null, segments: PageSegments): DateCandidate[] {
   const c: DateCandidate[] = [];
   if (ld?.dateModified) c.push({ value: ld.dateModified, via: 'json-ld', machine: true });
   for (const k of MODIFIED_META) for (const v of facts.metas.get(k) ?? []) c.push({ value: v, via: `meta:${k}`, machine: true });

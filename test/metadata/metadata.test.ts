@@ -62,6 +62,18 @@ describe('metadata: Chinese portal pages', () => {
     expect(meta(dateOnly).values.publishedAt).toBe('2021-11-13');
   });
 
+  it('on a page whose headline is not in its text, takes the bare date at the top before a labelled comment date far down', () => {
+    const replies = Array.from({ length: 40 }, (_, i) => `<p>第${i + 1}段议程：分组讨论与大会发言。</p>`).join('');
+    const html = `<html><head><meta charset="utf-8"><title>第四届年会会议议程_年会秘书处_论坛</title></head><body>
+      <table><tr><td>年会议程</td></tr><tr><td>2004-12-10&nbsp;&nbsp;&nbsp;阅读10544次</td></tr></table>
+      ${replies}
+      <table><tr><td>网友评论</td></tr><tr><td>发表时间：2004-12-11 9:51:00</td></tr><tr><td>支持！</td></tr></table>
+      </body></html>`;
+    const { values, provenance } = meta(html);
+    expect(values.publishedAt).toBe('2004-12-10');
+    expect(provenance.publishedAt).toBe('text');
+  });
+
   it('tells Traditional from Simplified text when the page does not say', () => {
     const hant = `<html><head><title>東西幫扶助振興 山海相連情相依</title></head><body><h1>東西幫扶助振興 山海相連情相依</h1>
       <p>東西呼應，海陸遙望；對口幫扶，山海相連。一條母親河將山東與甘肅緊密相連，一條戰略部署讓兩個遠在千里之外的地方緊密相連。</p></body></html>`;
