@@ -64,6 +64,11 @@ const YMD = new RegExp(
 );
 /** Day first with dots (German, Nordic, Russian...): 13.11.2021, 13. 11. 2021. */
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
+/**
+ * Day first with dots and a two-digit year, as German forums and blogs print post dates: 28.09.19. Two digits each,
+ * nothing dotted or numeric around it, so version numbers (13.1.1) and addresses stay out.
+ */
+const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])` + TIME, 'giu');
 /** Slashed, order ambiguous: 13/11/2021 or 11/13/2021; settled by the values, else by the page's language. */
 const SLASHED = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
 /** Month name first: Nov. 13, 2021; November 13th 2021. */
@@ -79,15 +84,18 @@ const DMY_NAME = new RegExp(
 /** Year and month only (Chinese/Japanese/Korean): 2003年5月. */
 const YM_CJK = /(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월](?!\s*\d)/gu;
 
-const HAS_YEAR = /(?:19|20)\d\d/;
+const HAS_YEAR = /(?:19|20)\d\d|\d\.\d\d\.\d\d/;
+/** Two-digit years from this one on are read as 19xx (MIN_YEAR rules out older ones anyway), the rest as 20xx. */
+const CENTURY_PIVOT = 90;
 
-type Order = 'ymd' | 'dmy' | 'mdy' | 'slash';
+type Order = 'ymd' | 'dmy' | 'dmyy' | 'mdy' | 'slash';
 const TEXT_PATTERNS: { re: RegExp; order: Order }[] = [
   { re: YMD, order: 'ymd' },
   { re: DMY_DOT, order: 'dmy' },
   { re: MDY_NAME, order: 'mdy' },
   { re: DMY_NAME, order: 'dmy' },
   { re: SLASHED, order: 'slash' },
+  { re: DMY_DOT_SHORT, order: 'dmyy' },
 ];
 
 export interface TextDateOptions {
@@ -97,7 +105,8 @@ export interface TextDateOptions {
 
 /** Every date written for people in `text`, in order of position (overlapping matches dropped). */
 export function findTextDates(text: string, options: TextDateOptions = {}): FoundDate[] {
-  // Every form needs a four-digit year: most lines have none, and one cheap test spares five regex scans.
+  // Every form needs a year (four digits, or two after a dotted day and month): most lines have none, and one
+  // cheap test spares the regex scans.
   if (!HAS_YEAR.test(text)) return [];
   const found: FoundDate[] = [];
   const taken: [number, number][] = [];
@@ -136,6 +145,9 @@ function partsFromMatch(m: RegExpExecArray, order: Order, monthFirst: boolean): 
     day = Number(m[1]);
     month = /^\d+$/.test(m[2]) ? Number(m[2]) : monthNumber(m[2]);
     year = Number(m[3]);
+  } else if (order === 'dmyy') {
+    const yy = Number(m[3]);
+    [day, month, year] = [Number(m[1]), Number(m[2]), yy + (yy >= CENTURY_PIVOT ? 1900 : 2000)];
   } else if (order === 'mdy') [month, day, year] = [monthNumber(m[1]), Number(m[2]), Number(m[3])];
   else {
     const a = Number(m[1]);

@@ -19,6 +19,15 @@ describe('normalize/date: dates written for people', () => {
     expect(first('2020년 4월 17일')).toBe('2020-04-17');
   });
 
+  it('reads the two-digit years of forum and blog post dates (28.09.19), not version numbers or addresses', () => {
+    expect(first('macbacchi   28.09.19  12:44    hallo, hat jemand')).toBe('2019-09-28T12:44:00');
+    expect(first('31.10.23')).toBe('2023-10-31');
+    expect(first('26.10.98 rebellisch')).toBe('1998-10-26');
+    expect(first('Ich kann mit 13.1.1 nicht mehr laden')).toBeNull();
+    expect(first('Server 10.12.14.2 antwortet nicht')).toBeNull();
+    expect(first('am 29.12.2010, 13:36 Uhr')).toBe('2010-12-29T13:36:00');
+  });
+
   it('reads 上午/下午 and am/pm', () => {
     expect(first('2021年11月13日 下午3:05')).toBe('2021-11-13T15:05:00');
     expect(first('Nov. 13, 2021 at 4:24 p.m.')).toBe('2021-11-13T16:24:00');
