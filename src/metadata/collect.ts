@@ -21,6 +21,8 @@ export interface PageFacts {
   /** Meta content by lower-cased name / property / itemprop / http-equiv, in document order. */
   metas: Map<string, string[]>;
   jsonLd: string[];
+  /** Other inline scripts, as written: read only when nothing else on the page dates it. */
+  scripts: string[];
   titleText: string | null;
   h1: TextSpot[];
   canonicalHref: string | null;
@@ -183,6 +185,7 @@ function addMeta(metas: Map<string, string[]>, key: string, value: string): void
 export function collectFacts(doc: Document): PageFacts {
   const metas = new Map<string, string[]>();
   const jsonLd: string[] = [];
+  const scripts: string[] = [];
   const chunks: string[] = [];
   const boilerRanges: [number, number][] = [];
   let length = 0;
@@ -254,6 +257,7 @@ export function collectFacts(doc: Document): PageFacts {
         return false;
       case 'script':
         if (/ld\+json/i.test(attr(el, 'type') ?? '')) jsonLd.push(childText(el));
+        else if (el.children.length > 0) scripts.push(childText(el));
         return false;
     }
     if (SKIPPED_TAGS.has(name)) return false;
@@ -371,6 +375,6 @@ export function collectFacts(doc: Document): PageFacts {
     }
   }
   return {
-    htmlLang, metas, jsonLd, titleText, h1, canonicalHref, baseHref, imageSrcHref, spots, lines, boilerplate: boilerplateLines,
+    htmlLang, metas, jsonLd, scripts, titleText, h1, canonicalHref, baseHref, imageSrcHref, spots, lines, boilerplate: boilerplateLines,
   };
 }

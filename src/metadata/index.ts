@@ -14,7 +14,7 @@ import { detectLanguage } from './language.js';
 import { firstDate, inferZone, type DateCandidate, type DateContext } from './dates.js';
 import {
   AUTHOR_META, BEFORE_TITLE_LINES, DESCRIPTION_META, IMAGE_META, LANGUAGE_META, MAX_LABEL_LINE, MODIFIED_META,
-  GENERIC_DATE_META, NEAR_TITLE_LINES, PUBLISHED_META, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
+  GENERIC_DATE_META, NEAR_TITLE_LINES, PUBLISHED_META, SCRIPT_DATE_KEY, SITE_NAME_META, SOURCE_META, TAG_META, TITLE_META,
 } from './rules.js';
 
 /** The record's metadata fields: everything this stage decides. */
@@ -242,6 +242,16 @@ function dateCandidates(
   return c;
 }
 
+/** Publication dates in the pages' inline script state, first script first. */
+function scriptDates(facts: PageFacts): DateCandidate[] {
+  const c: DateCandidate[] = [];
+  for (const script of facts.scripts) {
+    const m = SCRIPT_DATE_KEY.exec(script);
+    if (m) c.push({ value: m[1], via: 'script', machine: true });
+  }
+  return c;
+}
+
 function modifiedCandidates(facts: PageFacts, ld: JsonLdFacts | null, segments: PageSegments): DateCandidate[] {
   const c: DateCandidate[] = [];
   if (ld?.dateModified) c.push({ value: ld.dateModified, via: 'json-ld', machine: true });
@@ -314,7 +324,7 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
     now: options.now ?? new Date(),
     monthFirst: lang.language === 'en' && /^en[-_]us/i.test(declaredLanguage ?? 'en-US'),
   };
-  const published = firstDate(dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date), ctx);
+  const published = firstDate(dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date), ctx) ?? firstDate(scriptDates(facts), ctx);
   if (published) provenance.publishedAt = published.via;
   const modified = firstDate(modifiedCandidates(facts, ld, segments), ctx);
   if (modified) provenance.modifiedAt = modified.via;

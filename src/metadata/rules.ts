@@ -20,6 +20,13 @@ export const PUBLISHED_META = [
  */
 export const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'dc:date', 'dc:created', 'created', 'timestamp'] as const;
 
+/**
+ * Publication-date keys in the JSON state that script-rendered pages embed (shop systems, review widgets, app
+ * frameworks): the page's last resort when neither metadata nor text dates it. Creation keys of users or uploads
+ * (`created_at`, `createdAt`) are left out: they date other things as often as the page.
+ */
+export const SCRIPT_DATE_KEY = /"(?:datePublished|publishedDate|published_at|publishedAt|publish_date|publishDate|pubDate|firstPublished)"\s*:\s*"([^"]{8,40})"/;
+
 /** Meta keys carrying the last revision date; best first. */
 export const MODIFIED_META = [
   'article:modified_time', 'og:article:modified_time', 'datemodified', 'og:updated_time', 'article:modified',

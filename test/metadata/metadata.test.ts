@@ -198,6 +198,16 @@ describe('metadata: blogs and other languages', () => {
     expect(labelled.values.authors).toEqual(['Kim Lee']);
   });
 
+  it('dates a script-rendered page from the publication key of its inline state, and only as a last resort', () => {
+    const page = (body: string): string => `<html><head><title>Sidamo Bio Kaffeebohnen</title>
+      <script>var meta = {"product":{"id":1,"created_at":"2018-01-05T10:00:00+01:00","published_at":"2019-03-02T06:22:28+01:00"}};</script>
+      </head><body><div id="app"><h1>Sidamo Bio Kaffeebohnen</h1>${body}<p>Ein Kaffee aus Äthiopien.</p></div></body></html>`;
+    const fromScript = meta(page(''));
+    expect(fromScript.values.publishedAt).toBe('2019-03-02T06:22:28+01:00');
+    expect(fromScript.provenance.publishedAt).toBe('script');
+    expect(meta(page('<p class="date">12.04.2020</p>')).values.publishedAt).toBe('2020-04-12');
+  });
+
   it('returns empty values, not errors, for a page without metadata', () => {
     const { values } = meta('<html><body><p>Just some words.</p></body></html>');
     expect(values).toMatchObject({ title: null, authors: [], publishedAt: null, tags: [], canonicalUrl: null });
