@@ -1,4 +1,4 @@
-import { findTextDates, formatIsoDate, isFuture, parseMachineDate, zoneOffsetAt, type DateParts } from '../normalize/date.js';
+import { findTextDates, formatIsoDate, formatOffset, isFuture, parseMachineDate, zoneOffsetAt, type DateParts } from '../normalize/date.js';
 
 /**
  * Zones of country-code hosts, for dates written without an offset. Fixed offsets where the country has one zone
@@ -43,6 +43,27 @@ export interface DateContext {
   zone: string | null;
   now: Date;
   monthFirst: boolean;
+  /** Texts of the page's machine values (meta contents, scripts): read for the local offset of a UTC instant. */
+  machineTexts?: () => Iterable<string>;
+}
+
+/** ISO 8601 instants that carry a non-zero offset (`2020-02-24T21:25:54-05:00`). */
+const OFFSET_INSTANT = /(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?[+-]\d\d:?\d\d/g;
+
+/**
+ * The offset the page itself writes the same instant in elsewhere: CMSs put a UTC instant in og/JSON-LD and the
+ * local one (`-05:00`) in their script state, and readers date the story by the local day.
+ */
+function offsetOfSameInstant(utc: DateParts, texts: Iterable<string>): number | null {
+  const target = utcMs(utc);
+  for (const text of texts) {
+    OFFSET_INSTANT.lastIndex = 0;
+    for (let m = OFFSET_INSTANT.exec(text); m; m = OFFSET_INSTANT.exec(text)) {
+      const local = parseMachineDate(m[0]);
+      if (local?.offsetMinutes && utcMs(local) - local.offsetMinutes * MINUTE === target) return local.offsetMinutes;
+    }
+  }
+  return null;
 }
 
 /** Parts of a candidate when it holds a plausible date: a real calendar date, not in the future. */
@@ -92,6 +113,8 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
       while (shown < candidates.length && !(candidates[shown].visible && partsAt(shown))) shown += 1;
       const local = shown < candidates.length ? localise(parts, partsAt(shown)!) : null;
       if (local) return { iso: local, via: `${via}+${candidates[shown].via}` };
+      const offset = ctx.machineTexts ? offsetOfSameInstant(parts, ctx.machineTexts()) : null;
+      if (offset !== null) return { iso: formatIsoDate(inZone(parts, formatOffset(offset))), via: `${via}+offset` };
       // No dateline to learn from, but the site's zone is known: say the instant in it (23:00Z is tomorrow in Berlin).
       if (ctx.zone) return { iso: formatIsoDate(inZone(parts, ctx.zone)), via: `${via}+zone` };
     }

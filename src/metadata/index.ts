@@ -323,6 +323,7 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
     zone: inferZone(options.url, lang.language, options.profile?.timezone),
     now: options.now ?? new Date(),
     monthFirst: lang.language === 'en' && /^en[-_]us/i.test(declaredLanguage ?? 'en-US'),
+    machineTexts: () => [...facts.scripts, ...facts.jsonLd, ...[...facts.metas.values()].flat()],
   };
   const published = firstDate(dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date), ctx) ?? firstDate(scriptDates(facts), ctx);
   if (published) provenance.publishedAt = published.via;

@@ -124,6 +124,16 @@ describe('metadata: English news pages', () => {
     expect(meta(NEWS).values.publishedAt).toBe('2021-11-12T21:24:00-05:00');
   });
 
+  it('says a UTC metadata instant in the offset the page writes the same instant in elsewhere (script state)', () => {
+    const page = `<html><head><title>Press secretary exits role</title>
+      <meta property="article:published_time" content="2020-02-25T02:25:54+00:00">
+      <script>window.__data = {"post":{"publish_time":"21:25:54","date":"2020-02-24T21:25:54-05:00"}};</script>
+      </head><body><h1>Press secretary exits role</h1><p>The former press secretary is leaving.</p></body></html>`;
+    const { values, provenance } = meta(page, { url: 'https://example.com/former-press-secretary-exits/' });
+    expect(values.publishedAt).toBe('2020-02-24T21:25:54-05:00');
+    expect(provenance.publishedAt).toBe('meta:article:published_time+offset');
+  });
+
   it('falls back to the byline and dateline when there is no structured data', () => {
     const plain = NEWS.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
     const { values, provenance } = meta(plain);
