@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasetsRoot, loadAll, type Dataset } from './lib/datasets.js';
+import { datasetsRoot, loadAll, type BenchPage, type Dataset } from './lib/datasets.js';
 import { loadPageHtml } from './lib/pages.js';
 import { scoreDataset, worstPages, type DatasetScore, type Figures } from './lib/score.js';
 import { ALL_SYSTEMS, REPO_ROOT, type PageInput, type System, type SystemOutput } from './lib/systems.js';
@@ -121,6 +121,8 @@ async function main(): Promise<void> {
     datasets: {} as Record<string, unknown>,
   };
 
+  // htmldate-eval's goal is on both of its files together: their pages and outputs are kept to score them as one.
+  const htmldate = { pages: [] as BenchPage[], outputs: new Map(options.systems.map((s) => [s.name, new Map<string, SystemOutput>()])) };
   for (const ds of sets) {
     const pages = ds.pages.slice(0, options.limit);
     const view: Dataset = { ...ds, pages };
@@ -143,10 +145,12 @@ async function main(): Promise<void> {
           writeFileSync(cache, JSON.stringify(Object.fromEntries(outputs)));
         }
       }
+      if (ds.name.startsWith('htmldate-')) for (const p of pages) htmldate.outputs.get(system.name)!.set(`${ds.name}/${p.id}`, outputs.get(p.id)!);
       const errors = [...outputs.values()].filter((o) => o.error).length;
       const score = scoreDataset(view, outputs);
       scores.set(system.name, { ...score, figures: withoutLacking(score.figures, system), seconds, errors, cached });
     }
+    if (ds.name.startsWith('htmldate-')) htmldate.pages.push(...pages.map((p) => ({ ...p, id: `${ds.name}/${p.id}` })));
     printDataset(view, scores, options.worst);
     (report.datasets as Record<string, unknown>)[ds.name] = {
       pages: pages.length,
@@ -155,6 +159,20 @@ async function main(): Promise<void> {
         [...scores].map(([name, s]) => [name, { figures: s.figures, errors: s.errors, seconds: s.cached ? null : Number(s.seconds.toFixed(1)) }]),
       ),
       newsarcPages: scores.get('newsarc')?.worst ?? [],
+    };
+  }
+
+  if (sets.filter((d) => d.name.startsWith('htmldate-')).length > 1) {
+    const both: Dataset = { name: 'htmldate-eval', measures: 'publication day, both files together', pages: htmldate.pages };
+    const scores = new Map(options.systems.map((system) => {
+      const score = scoreDataset(both, htmldate.outputs.get(system.name)!);
+      return [system.name, { figures: withoutLacking(score.figures, system), worst: [], seconds: Number.NaN, errors: 0, cached: false }];
+    }));
+    printDataset(both, scores, 0);
+    (report.datasets as Record<string, unknown>)[both.name] = {
+      pages: both.pages.length,
+      measures: both.measures,
+      systems: Object.fromEntries([...scores].map(([name, s]) => [name, { figures: s.figures }])),
     };
   }
 
@@ -173,7 +191,7 @@ function printDataset(ds: Dataset, scores: Map<string, DatasetScore & { seconds:
     name,
     ...columns.map((c) => fmt(s.figures[c] ?? null)),
     String(s.errors),
-    s.cached ? 'cached' : `${s.seconds.toFixed(1)}s`,
+    s.cached ? 'cached' : Number.isNaN(s.seconds) ? '–' : `${s.seconds.toFixed(1)}s`,
   ]);
   console.log(formatTable(['system', ...columns, 'errors', 'time'], rows));
   const mine = scores.get('newsarc');
