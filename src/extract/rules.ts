@@ -103,6 +103,8 @@ export const BOILERPLATE_LINE = [
   /^(?:推荐阅读|相关文章|相关新闻|相关阅读|延伸阅读|专题专栏|热点推荐|热门推荐|猜你喜欢|更多精彩|精彩推荐|为你推荐|上一篇|下一篇|返回顶部|打印本页|关闭窗口|分享到|扫一扫|点击排行|阅读排行|24小时排行|Related(?: Articles| Stories| Posts)?|Read more|Read More|More from|Recommended|Trending|Most popular|Most Read|Share this(?: article)?|Share|Tweet|Print|Email|Advertisement|ADVERTISEMENT|Sponsored)[\s:：]*$/,
   // Words that label widgets on their own line (caption toggles, loaders, galleries).
   /^(?:Caption|Close|Loading\.*|Enlarge this image|Toggle caption|Hide caption|Expand|Continue reading|Explore further|Image|Photo|Video|Play Video|Watch|Listen)$/i,
+  // Platform disclaimers under user-published articles ("the views are the author's own").
+  /^(?:免责)?声明[:：]/,
   // Reuse notices under syndicated articles.
   /subject to copyright|may not be (?:published|reproduced)|reproduced without (?:the )?(?:written )?permission|未经(?:本网)?(?:书面)?(?:授权|许可)[,，]?(?:不得|禁止)转载/i,
   // Like/view counters and lone numbers left by widgets.

@@ -133,13 +133,20 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
       roots.push(el);
       continue;
     }
-    if (PARAGRAPH_TAGS.has(el.name) && el.name !== 'li' && !el.name.startsWith('h')) {
+    const isParagraph = PARAGRAPH_TAGS.has(el.name) && el.name !== 'li' && !el.name.startsWith('h');
+    // Templates that wrap each paragraph in its own <div> (a lead box, one component per paragraph): a wrapper
+    // holding a single link-free paragraph that ends a sentence joins like a <p>, but not on length alone
+    // (donation and newsletter appeals are long single paragraphs too).
+    const single = range.end - range.start === 1 ? blocks[range.start]! : null;
+    const isWrappedParagraph = !isParagraph && single !== null && single.kind === 'p' && single.furniture.length === 0;
+    if (isParagraph || isWrappedParagraph) {
       const t = tallies.get(el);
       if (!t || t.words === 0) continue;
       const linkDensity = t.linkWords / t.words;
       const lastText = blocks[range.end - 1]?.text ?? '';
-      const isProse = t.words > SIBLING_PARAGRAPH_WORDS && linkDensity < SIBLING_PARAGRAPH_LINK_DENSITY;
-      if (isProse || (t.words > 0 && linkDensity === 0 && SENTENCE_END.test(lastText))) roots.push(el);
+      const isProse = isParagraph && t.words > SIBLING_PARAGRAPH_WORDS && linkDensity < SIBLING_PARAGRAPH_LINK_DENSITY;
+      const ends = isParagraph ? SENTENCE_END.test(lastText) : FULL_STOP_END.test(lastText);
+      if (isProse || (t.words > 0 && linkDensity === 0 && ends)) roots.push(el);
     }
   }
   const label = isElementNode(top) ? describe(top) : 'document';
@@ -153,6 +160,8 @@ const SAME_CLASS_BONUS = 0.2;
 const SIBLING_PARAGRAPH_WORDS = 40;
 const SIBLING_PARAGRAPH_LINK_DENSITY = 0.25;
 const SENTENCE_END = /[.。!?！？"”]$/;
+/** ...a wrapped paragraph must end a sentence itself (a headline in quotes ends with a quote mark only). */
+const FULL_STOP_END = /[.。!?！？]["”’»]?$/;
 
 /** A chunk scoring at least this share of the best one is part of the same article, not a teaser. */
 const MIN_CHUNK_SHARE = 0.1;

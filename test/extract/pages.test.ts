@@ -166,6 +166,21 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
+    const headline = 'Ferry operator: “Two crossings a day from June”';
+    const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
+    const html = `<html><body><div class="story"><div class="c1"><p>${headline}</p></div>
+      <div class="article-body">${prose.map((p) => `<p>${p}</p>`).join('')}</div>
+      ${wrapped.map((w, i) => `<div class="c${i + 3}"><p>${w}</p></div>`).join('')}</div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose, ...wrapped]);
+  });
+
+  it('drops a platform disclaimer line under a user-published Chinese article', () => {
+    const html = `<html><body><article>${prose.map((p) => `<p>${p}</p>`).join('')}
+      <p>声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务。</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('does not take a cookie notice container for the article', () => {
     const cookieText = 'Diese Website verwendet Cookies, um Ihnen die bestmögliche Nutzung zu ermöglichen, und speichert Ihre Auswahl dauerhaft.';
     const html = `<html><body><div class="cookiecontent"><p>${cookieText}</p><p>${cookieText} Mit der weiteren Nutzung stimmen Sie zu, lesen Sie mehr.</p></div>
