@@ -8,6 +8,7 @@ import { createPageExtractor } from './extract-pool.js';
 import { FrontierLastmods } from './lastmod.js';
 import { SiteKnowledge } from './site-knowledge.js';
 import type { SiteProfiles } from '../sites/profiles.js';
+import { applyLearnedBoilerplate } from '../sites/refresh.js';
 
 export interface SessionHooks {
   /** `--sites FILE`: per-site extraction rules and crawl patterns for this run. */
@@ -30,16 +31,19 @@ export async function runRecordedCrawl(
   hooks: SessionHooks = {},
 ): Promise<CrawlStats> {
   const { settings } = crawl;
+  const hosts = new HostScheduler({ perHost: settings.perHost, delayMs: settings.delayMs });
   const client = new HttpClient({
     timeoutMs: settings.timeoutMs,
     maxBytes: settings.maxBytes,
     retries: settings.retries,
     userAgent: settings.userAgent,
     connections: settings.perHost,
+    // A 429/503 Retry-After is the host asking for a pause: hold every request to it, not only the one that got it.
+    onRetryAfter: (url, ms) => hosts.pause(url, ms),
   });
-  const hosts = new HostScheduler({ perHost: settings.perHost, delayMs: settings.delayMs });
   const robots = settings.ignoreRobots ? null : new RobotsCache(client, { userAgent: settings.userAgent, hosts });
   const extractor = createPageExtractor();
+  const sites = new SiteKnowledge(archive.db, hooks.profiles);
   const crawler = new Crawler(
     {
       store: archive,
@@ -47,7 +51,7 @@ export async function runRecordedCrawl(
       hosts,
       robots,
       lastmods: new FrontierLastmods(archive.db),
-      sites: new SiteKnowledge(archive.db, hooks.profiles),
+      sites,
       extractor,
       transaction: (write) => archive.db.transaction(write)(),
     },
@@ -61,6 +65,8 @@ export async function runRecordedCrawl(
   } finally {
     await Promise.all([client.close(), extractor.close()]);
   }
+  // Pages stored before a site's boilerplate was learned (the first of a crawl) are cleaned now, from their raw HTML.
+  for (const site of sites.sitesSeen()) applyLearnedBoilerplate(archive, site, { profiles: hooks.profiles });
   archive.markCrawlRun(crawl.id, startedAt);
   archive.logRun({ crawlId: crawl.id, command: mode, startedAt, finishedAt: new Date().toISOString(), stats: { ...stats } });
   return stats;

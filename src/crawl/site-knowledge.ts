@@ -52,6 +52,11 @@ export class SiteKnowledge {
     if (lesson) lesson.recordedSince++;
   }
 
+  /** Sites (as site memory names them) this run extracted pages of. */
+  sitesSeen(): string[] {
+    return [...this.lessons.keys()];
+  }
+
   /** The profile's crawl patterns for the URL's host: at least one `include` must match, no `exclude` may. */
   accepts(url: string): boolean {
     const profile = profileFor(this.profiles, url);
