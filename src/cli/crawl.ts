@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { DEFAULT_HTTP_OPTIONS } from '../fetch/http.js';
 import { normalizeUrl } from '../normalize/url.js';
@@ -10,6 +10,7 @@ import { runRecordedCrawl } from '../crawl/session.js';
 import { UrlFilter } from '../crawl/scope.js';
 import { loadSiteProfiles, type SiteProfiles } from '../sites/profiles.js';
 import { formatDuration, formatLogLine, ProgressBar, type LogFormat } from './progress.js';
+import { integerAtLeast, parseSimilarity } from './options.js';
 
 /** SPEC defaults of `newsarc crawl`. */
 export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
@@ -33,16 +34,6 @@ export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
 const PROGRESS_INTERVAL_MS = 500;
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), as shells report it. */
 const INTERRUPTED_EXIT_CODE = 130;
-
-function integer(min: number): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
-    }
-    return n;
-  };
-}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -71,17 +62,18 @@ export function addCrawlOptions(command: Command): Command {
   const d = DEFAULT_CRAWL_SETTINGS;
   return command
     .option('--db <path>', 'archive file (default: $NEWSARC_DB, else ./newsarc.db)')
-    .option('--depth <n>', `link hops from a seed; sitemap and feed entries count as 1 (default ${d.depth})`, integer(0))
-    .option('--max-pages <n>', 'stop after fetching this many pages', integer(1))
-    .option('--concurrency <n>', `requests in flight at most (default ${d.concurrency})`, integer(1))
-    .option('--per-host <n>', `requests in flight to one host at most (default ${d.perHost})`, integer(1))
-    .option('--delay <ms>', `minimum gap between requests to one host; robots.txt Crawl-delay raises it (default ${d.delayMs})`, integer(0))
+    .option('--dup-threshold <x>', 'similarity (0-1) from which two articles are one story; remembered by the archive (default 0.8)', parseSimilarity)
+    .option('--depth <n>', `link hops from a seed; sitemap and feed entries count as 1 (default ${d.depth})`, integerAtLeast(0))
+    .option('--max-pages <n>', 'stop after fetching this many pages', integerAtLeast(1))
+    .option('--concurrency <n>', `requests in flight at most (default ${d.concurrency})`, integerAtLeast(1))
+    .option('--per-host <n>', `requests in flight to one host at most (default ${d.perHost})`, integerAtLeast(1))
+    .option('--delay <ms>', `minimum gap between requests to one host; robots.txt Crawl-delay raises it (default ${d.delayMs})`, integerAtLeast(0))
     .addOption(new Option('--scope <scope>', `which links to follow (default ${d.scope})`).choices(['host', 'domain', 'prefix', 'any']))
     .option('--include <regex>', 'follow only URLs matching (repeatable)', collect)
     .option('--exclude <regex>', 'never follow URLs matching (repeatable)', collect)
-    .option('--timeout <ms>', `per-request timeout (default ${d.timeoutMs})`, integer(1))
-    .option('--retries <n>', `retries on network errors, 5xx and 429, with backoff (default ${d.retries})`, integer(0))
-    .option('--max-bytes <n>', `largest body kept; larger pages fail as too-large (default ${d.maxBytes})`, integer(1))
+    .option('--timeout <ms>', `per-request timeout (default ${d.timeoutMs})`, integerAtLeast(1))
+    .option('--retries <n>', `retries on network errors, 5xx and 429, with backoff (default ${d.retries})`, integerAtLeast(0))
+    .option('--max-bytes <n>', `largest body kept; larger pages fail as too-large (default ${d.maxBytes})`, integerAtLeast(1))
     .option('--user-agent <string>', `User-Agent header (default "${d.userAgent}")`)
     .option('--ignore-robots', 'do not fetch or obey robots.txt')
     .option('--no-store-html', 'do not keep the raw HTML (it is stored compressed by default, for reextract)')
@@ -112,13 +104,14 @@ export interface OutputOptions {
 export interface RunOptions extends OutputOptions {
   db?: string;
   sites?: string;
+  dupThreshold?: number;
 }
 
 /**
  * Opens the archive for writing and takes its lock (a second crawl or sync fails with exit 1). Sync passes
  * `create: false`: a mistyped --db must not leave an empty archive behind.
  */
-export function openLockedArchive(dbOption: string | undefined, options: { create?: boolean } = {}): Archive {
+export function openLockedArchive(dbOption: string | undefined, options: { create?: boolean; dupThreshold?: number } = {}): Archive {
   const archive = Archive.open(resolveDbPath(dbOption), options);
   try {
     archive.lock();
@@ -235,7 +228,7 @@ export function registerCrawl(program: Command): void {
     const settings: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...settingsOverrides(command) };
     const checkedSeeds = seeds.map(checkedSeed);
     const profiles = options.sites ? await loadSiteProfiles(options.sites) : undefined;
-    const archive = openLockedArchive(options.db);
+    const archive = openLockedArchive(options.db, { dupThreshold: options.dupThreshold });
     try {
       const id = archive.saveCrawl(checkedSeeds, settings);
       const totals = await runWithOutput(archive, [{ id, seeds: checkedSeeds, settings }], 'crawl', options, profiles);

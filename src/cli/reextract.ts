@@ -1,10 +1,11 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { EXTRACTOR_VERSION, extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
 import { reasonOf } from '../errors.js';
 import { boilerplateFor, pageKeyOf, recordPageBlocks, siteKey } from '../sites/memory.js';
 import { loadSiteProfiles, profileFor } from '../sites/profiles.js';
 import { Archive, resolveDbPath } from '../store/archive.js';
+import { parseSimilarity } from './options.js';
 
 interface ReextractFlags {
   db?: string;
@@ -14,19 +15,13 @@ interface ReextractFlags {
   quiet?: boolean;
 }
 
-function threshold(value: string): number {
-  const n = Number(value);
-  if (!/^\s*(0?\.\d+|1(\.0*)?)\s*$/.test(value) || !(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number in (0, 1], e.g. 0.8');
-  return n;
-}
-
 export function registerReextract(program: Command): void {
   program
     .command('reextract')
     .description('re-run the current extractor over stored raw HTML (ids kept; hashes, search index and clusters updated)')
     .option('--db <path>', 'archive file (default: $NEWSARC_DB, else ./newsarc.db)')
     .option('--all', `every article with raw HTML, not only those extracted by a version other than ${EXTRACTOR_VERSION}`)
-    .option('--dup-threshold <x>', 'similarity (0-1) from which articles are one story; re-clusters the whole archive', threshold)
+    .option('--dup-threshold <x>', 'similarity (0-1) from which articles are one story; re-clusters the whole archive', parseSimilarity)
     .option('--quiet', 'no summary line')
     .action((flags: ReextractFlags) => {
       // Nothing to re-extract in an archive that does not exist: say so rather than create an empty one.

@@ -11,7 +11,7 @@ export function registerSync(program: Command): void {
   ).action(async (options: RunOptions, command: Command) => {
     const overrides = settingsOverrides(command);
     const profiles = options.sites ? await loadSiteProfiles(options.sites) : undefined;
-    const archive = openLockedArchive(options.db, { create: false });
+    const archive = openLockedArchive(options.db, { create: false, dupThreshold: options.dupThreshold });
     try {
       const crawls = archive.listCrawls();
       if (crawls.length === 0) throw new UserError(`no crawl recorded in ${archive.path} (run newsarc crawl first)`);
