@@ -41,7 +41,8 @@ const run = (args) =>
   });
 
 try {
-  const status = await run(['crawl', `${origin}/`, '--db', db, '--delay', '0', '--depth', '3', '--verbose']);
+  // Two seeds: the home page, and a GBK page whose charset is only in the HTTP header (as on many Chinese portals).
+  const status = await run(['crawl', `${origin}/`, `${origin}/gbk/chaye.html`, '--db', db, '--delay', '0', '--depth', '3', '--verbose']);
   if (status !== 0) process.exitCode = status ?? 1;
   else {
     await run(['list', '--db', db]);
