@@ -32,11 +32,13 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
  * Runs the CLI's `main` inside the test process (no child start-up, for large tables of invocations), capturing
  * what it writes. Use `runCli` where the real executable matters (exit codes set by Node, signals, stdin).
  */
-export async function runMain(args: string[]): Promise<CliResult> {
+export async function runMain(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   // Loaded on first use: tests that only spawn the executable need not transform the whole CLI.
   const { main } = await import('../../src/cli/index.js');
   let stdout = '';
   let stderr = '';
+  const savedEnv = { ...process.env };
+  Object.assign(process.env, env);
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   try {
@@ -45,6 +47,7 @@ export async function runMain(args: string[]): Promise<CliResult> {
   } finally {
     out.mockRestore();
     err.mockRestore();
+    process.env = savedEnv;
     process.exitCode = undefined;
   }
 }

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../cli/run.js';
 import { EXTRACTOR_VERSION } from '../../src/article.js';
 import { Archive } from '../../src/store/archive.js';
 import { SCHEMA_VERSION } from '../../src/store/schema.js';
@@ -24,24 +24,6 @@ async function newsarc(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Runs the CLI in this process (fast), capturing what it prints. */
-async function inProcess(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  try {
-    const code = await main(['node', 'newsarc', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-    process.exitCode = undefined;
-  }
-}
-
 describe('archive commands', () => {
   it('export (the executable), search, show, list and stats read the archive named by --db or $NEWSARC_DB', async () => {
     const { archive, path, dir, ids } = buildFixtureArchive();
@@ -51,23 +33,23 @@ describe('archive commands', () => {
     expect(exported.stdout.trim().split('\n')).toHaveLength(5);
 
     const out = join(dir, 'all.json');
-    expect((await inProcess(['export', '--format', 'json', '--include-duplicates', '--out', out], { NEWSARC_DB: path })).code).toBe(0);
+    expect((await runMain(['export', '--format', 'json', '--include-duplicates', '--out', out], { NEWSARC_DB: path })).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveLength(7);
 
-    const search = await inProcess(['search', '乡村振兴', '--db', path]);
+    const search = await runMain(['search', '乡村振兴', '--db', path]);
     expect(search.stdout).toContain(`${ids.rural}\t2021-11-13\tcrnews.net\t全国脱贫人口务工规模达3145万人`);
     expect(search.stdout).toContain('[乡村振兴]');
-    const phrase = await inProcess(['search', 'near duplicate', '--db', path, '--json']);
+    const phrase = await runMain(['search', 'near duplicate', '--db', path, '--json']);
     expect((JSON.parse(phrase.stdout) as { id: number }[]).map((h) => h.id)).toEqual([ids.bus]);
 
-    const shown = await inProcess(['show', 'https://WWW.crnews.net/2021/1113/a.html?utm_source=wechat#top', '--db', path]);
+    const shown = await runMain(['show', 'https://WWW.crnews.net/2021/1113/a.html?utm_source=wechat#top', '--db', path]);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id: ids.rural, duplicates: [ids.ruralRepost] });
-    const markdown = await inProcess(['show', String(ids.rural), '--db', path, '--format', 'markdown']);
+    const markdown = await runMain(['show', String(ids.rural), '--db', path, '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/^---\nid: \d+\n/);
 
-    const list = await inProcess(['list', '--db', path, '--json', '--limit', '2']);
+    const list = await runMain(['list', '--db', path, '--json', '--limit', '2']);
     expect((JSON.parse(list.stdout) as { id: number }[]).map((a) => a.id)).toEqual([ids.school, ids.bus]);
-    const stats = JSON.parse((await inProcess(['stats', '--db', path, '--json'])).stdout);
+    const stats = JSON.parse((await runMain(['stats', '--db', path, '--json'])).stdout);
     expect(stats).toMatchObject({ articles: 7, stories: 5, duplicates: 2, clusters: 2 });
     expect(stats.bySite[0]).toEqual({ site: 'courier.example', articles: 2 });
     expect(stats.notStored).toEqual([]);
@@ -89,7 +71,7 @@ describe('archive commands', () => {
       [['export', '--db', newer, '--until', 'tomorrow'], 1, /^newsarc: archive .* newer/],
       [['search', '--db', junk], 2, /^newsarc: /],
     ] as const) {
-      const result = await inProcess([...args]);
+      const result = await runMain([...args]);
       expect(result.code, args.join(' ')).toBe(code);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(result.stderr, args.join(' ')).toMatch(message);
@@ -110,7 +92,7 @@ describe('archive commands', () => {
       }),
     );
     archive.close();
-    const result = await inProcess(['reextract', '--db', path]);
+    const result = await runMain(['reextract', '--db', path]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/reextract: 1 updated/);
     const after = Archive.open(path, { readonly: true });
