@@ -1,11 +1,10 @@
-import { load } from 'cheerio';
-import type { Document, Element, ParentNode } from 'domhandler';
-import { UserError, reasonOf } from '../errors.js';
-import type { ExtractOptions, SiteProfile } from '../types.js';
+import type { Document, ParentNode } from 'domhandler';
+import type { ExtractOptions } from '../types.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
+import { applyProfile } from './profile.js';
 import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, type BodyChoice } from './select.js';
@@ -27,24 +26,6 @@ export interface ContentResult {
   pageKindReason: string;
   links: string[];
   blockFingerprints: string[];
-}
-
-/** Removes the profile's `remove` selectors and returns the elements its `body` selector picks (if any). */
-function applyProfile(doc: Document, profile: SiteProfile | undefined): ParentNode[] {
-  if (!profile || (!profile.remove?.length && !profile.body)) return [];
-  const $ = load(doc);
-  const select = (selector: string) => {
-    try {
-      return $(selector);
-    } catch (err) {
-      throw new UserError(`site profile for ${profile.host}: bad selector "${selector}" (${reasonOf(err)})`, 2);
-    }
-  };
-  for (const selector of profile.remove ?? []) select(selector).remove();
-  if (!profile.body) return [];
-  const picked = select(profile.body).toArray().filter((n): n is Element => n.type === 'tag');
-  // Nested matches would print their text twice: keep the outermost.
-  return picked.filter((el) => !picked.some((other) => other !== el && $(other).find(el).length > 0));
 }
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * Site profile selectors are compiled once per profile and reused on every page of the host: the results must
+ * be those of running each selector on each page, including jQuery's positional selectors that profile
+ * validation accepts through cheerio.
+ */
+import { textContent } from 'domutils';
+import { describe, expect, it } from 'vitest';
+import { extractContent } from '../../src/extract/index.js';
+import { parseHtml } from '../../src/parse/index.js';
+import type { SiteProfile } from '../../src/types.js';
+
+const storyPage = (n: number) => `<html><body>
+  <div class="share-bar">Share this story on WeChat, Weibo and by e-mail with your friends and family today.</div>
+  <div class="story">
+    <p>Story ${n}: the ferry across the bay resumed service on Monday after three weeks of repairs to its engines and hull.</p>
+    <p>Story ${n}: commuters who had driven around the bay for an hour each way said the crossing saved them the whole morning.</p>
+    <p>Story ${n}: the operator said the timetable would stay reduced until a second boat returned from the shipyard in spring.</p>
+    <div class="story-tools"><p>Story ${n}: print this page, save it for later, or send a correction to the news desk.</p></div>
+  </div>
+  <ul class="related"><li>Harbour dues rise again</li><li>New pier opens in the north</li></ul>
+</body></html>`;
+const url = 'https://example.org/news/ferry.html';
+
+describe('site profile selectors compiled once per profile', () => {
+  it('one profile object applied to several pages removes and picks on each page, not only the first', () => {
+    const profile: SiteProfile = { host: 'example.org', body: 'div.story', remove: ['.share-bar', '.story-tools', '#absent'] };
+    for (const n of [1, 2, 3]) {
+      const { text, reason } = extractContent(parseHtml(storyPage(n)), { url, profile });
+      expect(reason).toMatch(/profile body selector div\.story/);
+      expect(text).toContain(`Story ${n}: the ferry across the bay`);
+      expect(text).not.toMatch(/Share this story|print this page/);
+    }
+  });
+
+  it('jQuery positional selectors (:eq, :first) still work beside standard ones', () => {
+    const profile: SiteProfile = { host: 'example.org', body: '.story p:first', remove: ['.share-bar', '.related li:eq(1)'] };
+    const doc = parseHtml(storyPage(7));
+    const { text } = extractContent(doc, { url, profile });
+    expect(text).toBe('Story 7: the ferry across the bay resumed service on Monday after three weeks of repairs to its engines and hull.');
+    const pruned = parseHtml(storyPage(7));
+    extractContent(pruned, { url, profile });
+    expect(textContent(pruned)).toContain('Harbour dues rise again');
+    expect(textContent(pruned)).not.toContain('New pier opens');
+  });
+
+  it('a body selector matching nested elements keeps the outermost, so no text is printed twice', () => {
+    const profile: SiteProfile = { host: 'example.org', body: 'div.story, div.story-tools' };
+    const { text } = extractContent(parseHtml(storyPage(4)), { url, profile });
+    expect(text.match(/Story 4: the ferry/g)).toHaveLength(1);
+  });
+});
