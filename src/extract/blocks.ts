@@ -227,9 +227,12 @@ interface InlineMark {
 
 /**
  * Splits the page into blocks in one iterative pass: block elements, <br>, images and data tables end a
- * block; inline elements contribute Markdown marks. Hidden subtrees and non-content tags are skipped.
+ * block; inline elements contribute Markdown marks. Hidden subtrees, non-content tags and elements `isRemoved`
+ * picks (a site profile's `remove` selectors) are skipped.
  */
-export function segment(root: ParentNode, base: URL | null, resolve: Resolver = makeResolver(base)): Segmentation {
+export function segment(
+  root: ParentNode, base: URL | null, resolve: Resolver = makeResolver(base), isRemoved?: (el: Element) => boolean,
+): Segmentation {
   const blocks: Block[] = [];
   const ranges: BlockRanges = new Map();
   const open: ParentNode[] = [root];
@@ -343,7 +346,7 @@ export function segment(root: ParentNode, base: URL | null, resolve: Resolver = 
       continue;
     }
 
-    if (DROPPED_TAGS.has(name) || isHidden(el)) continue;
+    if (DROPPED_TAGS.has(name) || isHidden(el) || isRemoved?.(el)) continue;
     if (name === 'br') {
       if (preDepth > 0) {
         raw += '\n';

@@ -4,7 +4,7 @@ import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks
 import { dropRepeatedRuns } from './dedupe.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
-import { applyProfile } from './profile.js';
+import { selectByProfile } from './profile.js';
 import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, type BodyChoice } from './select.js';
@@ -70,14 +70,16 @@ function trimLearnedBoilerplate(body: Block[], learned: ReadonlySet<string> | un
 /**
  * HTML tree → main content. Segments the page into blocks once, scores containers, takes the best with its
  * prose siblings, prunes furniture and metadata lines, drops second copies of the body, and renders text and
- * Markdown. May prune the tree (profile `remove` selectors).
+ * Markdown.
  */
 export function extractContent(doc: Document, options: ContentOptions): ContentResult {
   const base = baseUrl(options.url, doc);
   const resolve = makeResolver(base);
   const links = collectLinks(doc, resolve);
-  const profileRoots = applyProfile(doc, options.profile);
-  const { blocks, ranges } = segment(doc, base, resolve);
+  const profile = selectByProfile(doc, options.profile);
+  const { blocks, ranges } = segment(doc, base, resolve, profile.isRemoved);
+  // A body pick that segmentation skipped (removed, hidden) holds no text: the generic choice stands.
+  const profileRoots = profile.body.filter((el) => ranges.has(el));
   const learned = options.boilerplate;
   const skipLearned = (b: Block) => learned !== undefined && b.fingerprint !== '' && learned.has(b.fingerprint);
   const choose = (): BodyChoice | null => profileRoots.length > 0

@@ -1,16 +1,18 @@
 import { load } from 'cheerio';
 import { compile, selectAll } from 'css-select';
-import { removeElement } from 'domutils';
-import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { UserError, reasonOf } from '../errors.js';
 import type { SiteProfile } from '../types.js';
 
-/** Elements of a document that a selector (or a group of selectors) matches, in document order. */
-type Finder = (doc: Document) => Element[];
+/** A compiled group of selectors: `matches` tests one element, `extended` lists what cheerio alone can find. */
+interface Selectors {
+  matches: ((el: Element) => boolean) | null;
+  extended: (doc: Document) => Element[];
+}
 
 interface CompiledProfile {
-  remove: Finder | null;
-  body: Finder | null;
+  remove: Selectors | null;
+  body: Selectors | null;
 }
 
 /**
@@ -25,8 +27,8 @@ function compiledFor(profile: SiteProfile): CompiledProfile {
   let compiled = compiledProfiles.get(profile);
   if (!compiled) {
     compiled = {
-      remove: profile.remove?.length ? finderFor(profile.remove, profile.host) : null,
-      body: profile.body ? finderFor([profile.body], profile.host) : null,
+      remove: profile.remove?.length ? compileSelectors(profile.remove, profile.host) : null,
+      body: profile.body ? compileSelectors([profile.body], profile.host) : null,
     };
     compiledProfiles.set(profile, compiled);
   }
@@ -43,26 +45,26 @@ function compiles(selector: string): boolean {
 }
 
 /**
- * Standard CSS selectors become one css-select query (one walk of the tree for all of them). jQuery's
- * positional extensions (`li:eq(2)`, `p:first`), which profile validation accepts through cheerio but
- * css-select does not know, run through cheerio per page; a selector neither understands fails here.
+ * Standard CSS selectors become one css-select test. jQuery's positional extensions (`li:eq(2)`, `p:first`),
+ * which profile validation accepts through cheerio but css-select does not know, run through cheerio per
+ * page; a selector neither understands fails there as one user error.
  */
-function finderFor(selectors: readonly string[], host: string): Finder {
+function compileSelectors(selectors: readonly string[], host: string): Selectors {
   const standard = selectors.filter(compiles);
-  const query = standard.length > 0 ? compile<AnyNode, Element>(standard.join(', ')) : null;
   const extended = selectors.filter((s) => !standard.includes(s));
-  return (doc) => {
-    const found = query ? selectAll<AnyNode, Element>(query, doc) : [];
-    if (extended.length === 0) return found;
-    const $ = load(doc);
-    for (const selector of extended) {
-      try {
-        found.push(...$(selector).toArray().filter((n): n is Element => n.type === 'tag'));
-      } catch (err) {
-        throw new UserError(`site profile for ${host}: bad selector "${selector}" (${reasonOf(err)})`, 2);
-      }
-    }
-    return found;
+  return {
+    matches: standard.length > 0 ? compile<AnyNode, Element>(standard.join(', ')) : null,
+    extended: (doc) => {
+      if (extended.length === 0) return [];
+      const $ = load(doc);
+      return extended.flatMap((selector) => {
+        try {
+          return $(selector).toArray().filter((n): n is Element => n.type === 'tag');
+        } catch (err) {
+          throw new UserError(`site profile for ${host}: bad selector "${selector}" (${reasonOf(err)})`, 2);
+        }
+      });
+    },
   };
 }
 
@@ -71,13 +73,26 @@ function insideAny(el: Element, others: ReadonlySet<Element>): boolean {
   return false;
 }
 
-/** Removes the profile's `remove` selectors and returns the elements its `body` selector picks (if any). */
-export function applyProfile(doc: Document, profile: SiteProfile | undefined): ParentNode[] {
-  if (!profile || (!profile.remove?.length && !profile.body)) return [];
+export interface ProfileSelection {
+  /**
+   * Whether the profile's `remove` selectors match an element: segmentation skips it with its subtree, in
+   * the walk it makes anyway rather than in one more walk of its own (the tree is left as it is).
+   */
+  isRemoved?: (el: Element) => boolean;
+  /** What the `body` selector picks, outermost matches only (nested ones would print their text twice). */
+  body: Element[];
+}
+
+export function selectByProfile(doc: Document, profile: SiteProfile | undefined): ProfileSelection {
+  if (!profile || (!profile.remove?.length && !profile.body)) return { body: [] };
   const { remove, body } = compiledFor(profile);
-  if (remove) for (const el of remove(doc)) removeElement(el);
-  if (!body) return [];
-  const picked = new Set(body(doc));
-  // Nested matches would print their text twice: keep the outermost.
-  return [...picked].filter((el) => !insideAny(el, picked));
+  let isRemoved: ProfileSelection['isRemoved'];
+  if (remove) {
+    const { matches } = remove;
+    const found = new Set(remove.extended(doc));
+    isRemoved = found.size === 0 ? matches ?? undefined : (el) => found.has(el) || (matches?.(el) ?? false);
+  }
+  if (!body) return { isRemoved, body: [] };
+  const picked = new Set([...(body.matches ? selectAll<AnyNode, Element>(body.matches, doc) : []), ...body.extended(doc)]);
+  return { isRemoved, body: [...picked].filter((el) => !insideAny(el, picked)) };
 }

@@ -3,7 +3,6 @@
  * be those of running each selector on each page, including jQuery's positional selectors that profile
  * validation accepts through cheerio.
  */
-import { textContent } from 'domutils';
 import { describe, expect, it } from 'vitest';
 import { extractContent } from '../../src/extract/index.js';
 import { parseHtml } from '../../src/parse/index.js';
@@ -34,18 +33,24 @@ describe('site profile selectors compiled once per profile', () => {
 
   it('jQuery positional selectors (:eq, :first) still work beside standard ones', () => {
     const profile: SiteProfile = { host: 'example.org', body: '.story p:first', remove: ['.share-bar', '.related li:eq(1)'] };
-    const doc = parseHtml(storyPage(7));
-    const { text } = extractContent(doc, { url, profile });
+    const { text } = extractContent(parseHtml(storyPage(7)), { url, profile });
     expect(text).toBe('Story 7: the ferry across the bay resumed service on Monday after three weeks of repairs to its engines and hull.');
-    const pruned = parseHtml(storyPage(7));
-    extractContent(pruned, { url, profile });
-    expect(textContent(pruned)).toContain('Harbour dues rise again');
-    expect(textContent(pruned)).not.toContain('New pier opens');
+    const related = extractContent(parseHtml(storyPage(7)), { url, profile: { host: 'example.org', body: 'ul.related', remove: ['.related li:eq(1)'] } });
+    expect(related.text).toContain('Harbour dues rise again');
+    expect(related.text).not.toContain('New pier opens');
   });
 
   it('a body selector matching nested elements keeps the outermost, so no text is printed twice', () => {
     const profile: SiteProfile = { host: 'example.org', body: 'div.story, div.story-tools' };
     const { text } = extractContent(parseHtml(storyPage(4)), { url, profile });
     expect(text.match(/Story 4: the ferry/g)).toHaveLength(1);
+  });
+
+  it('a body pick inside a removed block leaves the choice to the generic scorer', () => {
+    const profile: SiteProfile = { host: 'example.org', body: '.story-tools p', remove: ['.story-tools'] };
+    const { text, reason } = extractContent(parseHtml(storyPage(5)), { url, profile });
+    expect(reason).not.toMatch(/profile/);
+    expect(text).toContain('Story 5: commuters who had driven');
+    expect(text).not.toContain('print this page');
   });
 });
