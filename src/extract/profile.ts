@@ -47,7 +47,9 @@ function compiles(selector: string): boolean {
 /**
  * Standard CSS selectors become one css-select test. jQuery's positional extensions (`li:eq(2)`, `p:first`),
  * which profile validation accepts through cheerio but css-select does not know, run through cheerio per
- * page; a selector neither understands fails there as one user error.
+ * page; a selector neither understands fails there as one user error. Every selector matches the page as
+ * served, so their order in the file does not matter (`p:first` is the page's first <p>, even inside a block
+ * another selector removes).
  */
 function compileSelectors(selectors: readonly string[], host: string): Selectors {
   const standard = selectors.filter(compiles);
