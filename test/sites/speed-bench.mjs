@@ -2,8 +2,9 @@
  * Extraction speed with site profiles and learned boilerplate loaded vs without, on the same pages: the template
  * site (fixtures/template-site/pages) plus, when ../shared/datasets is present, the chinese-wced and
  * scrapinghub-aeb pages. Run on the built code, in plain node:
- *   npm run build && node test/sites/speed-bench.mjs [rounds] [memory|profiles]
- * (the last argument measures one half alone: site memory only, or profiles only)
+ *   npm run build && node test/sites/speed-bench.mjs [rounds] [memory|profiles] [remove,timezone,labels]
+ * (the second argument measures one half alone: site memory only, or profiles only; the third keeps only
+ * those profile fields, to see what each costs)
  * (Not under vitest: its module transform makes extraction slower for one options-object shape than for
  * another, a difference plain node does not show, so it measures vitest rather than newsarc.)
  *
@@ -30,6 +31,7 @@ import { parseSiteProfiles, profileFor } from '../../dist/sites/profiles.js';
 
 const ROUNDS = Number(process.argv[2] ?? 6);
 const ONLY = process.argv[3];
+const FIELDS = new Set(process.argv[4]?.split(',') ?? ['remove', 'timezone', 'labels']);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATASETS = process.env.NEWSARC_DATASETS ?? join(ROOT, '..', 'shared', 'datasets');
 
@@ -59,8 +61,14 @@ function pages() {
 function profiles(all) {
   const hosts = ['county.example.cn', 'example.cn', ...new Set(all.map((p) => siteOf(p.url)).filter((h) => !h.endsWith('example.cn')))];
   const unused = Array.from({ length: Math.max(0, 40 - hosts.length) }, (_, i) => `unused${i}.example.net`);
-  const entry = (host) =>
-    `  - host: "${host}"\n    remove: [".share-bar", ".comment-box", "#recommend"]\n    timezone: Asia/Shanghai\n    labels: {author: [撰稿人, 采写], source: [稿源]}\n`;
+  const fields = {
+    remove: '    remove: [".share-bar", ".comment-box", "#recommend"]\n',
+    timezone: '    timezone: Asia/Shanghai\n',
+    labels: '    labels: {author: [撰稿人, 采写], source: [稿源]}\n',
+  };
+  const chosen = Object.entries(fields).filter(([name]) => FIELDS.has(name)).map(([, yaml]) => yaml).join('');
+  // With no field chosen the profile still matches (and costs its lookup): `include` does not touch extraction.
+  const entry = (host) => `  - host: "${host}"\n${chosen || '    include: ["/"]\n'}`;
   return parseSiteProfiles(`hosts:\n${[...hosts, ...unused].map(entry).join('')}`, 'bench.yaml');
 }
 
@@ -120,6 +128,6 @@ const withSites = median(totals.with);
 const rate = (ms) => ((all.length / ms) * 1000).toFixed(1);
 console.log(
   `${all.length} pages, ${ROUNDS} rounds, median round (CPU time): without ${without.toFixed(0)} ms (${rate(without)} pages/s), ` +
-    `with ${ONLY ?? 'profiles + site memory'} ${withSites.toFixed(0)} ms (${rate(withSites)} pages/s): ${((withSites / without - 1) * 100).toFixed(1)}%`,
+    `with ${ONLY ?? 'profiles + site memory'}${process.argv[4] ? ` (${process.argv[4]})` : ''} ${withSites.toFixed(0)} ms (${rate(withSites)} pages/s): ${((withSites / without - 1) * 100).toFixed(1)}%`,
 );
 db.close();
