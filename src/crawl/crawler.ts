@@ -302,7 +302,12 @@ export class Crawler {
         break;
     }
 
-    const { charset, extraction } = await this.extractor.extract(res.body, res.contentType, { url: res.url, ...this.deps.sites?.extractOptionsFor(res.url) });
+    const { charset, extraction, rawHtmlCompressed, textFingerprint } = await this.extractor.extract(
+      res.body,
+      res.contentType,
+      { url: res.url, ...this.deps.sites?.extractOptionsFor(res.url) },
+      { compressHtml: settings.storeHtml },
+    );
     links = pageLinks(extraction.links, from, this.rules);
     if (item.depth === 0 && robots && isSiteRoot(item.url)) links.push(...(await this.robotsSitemaps(item.url)));
     if (!extraction.isArticle) {
@@ -323,6 +328,8 @@ export class Crawler {
         charset,
         extractorVersion: EXTRACTOR_VERSION,
         rawHtml: settings.storeHtml ? res.body : null,
+        rawHtmlCompressed,
+        textFingerprint,
         blockFingerprints: extraction.blockFingerprints,
       },
     };

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { extractArticle } from '../article.js';
 import { decodeHtml } from '../decode/index.js';
+import { fingerprint, type Fingerprint } from '../dedup/fingerprint.js';
+import { compressRawPage } from '../store/raw-page.js';
 import type { Extraction, ExtractOptions } from '../types.js';
 
 /** A fetched HTML page decoded and extracted: what the crawler stores or follows. */
@@ -11,22 +13,39 @@ export interface PageExtraction {
   /** The charset the bytes were decoded with. */
   charset: string;
   extraction: Extraction;
+  /**
+   * For articles, the archive's per-page CPU work done here rather than on the thread that writes the archive
+   * (which also serves the sockets): the raw page compressed (when it is stored) and the text's fingerprint.
+   */
+  rawHtmlCompressed?: Uint8Array;
+  textFingerprint?: Fingerprint | null;
+}
+
+/** What the archive will need of an extracted page beyond the record. */
+export interface StorePreparation {
+  /** The raw HTML is stored (not --no-store-html): compress it. */
+  compressHtml: boolean;
 }
 
 /** Decodes and extracts fetched pages, on this thread or off it. */
 export interface PageExtractor {
-  extract(body: Uint8Array, contentType: string | null, options: ExtractOptions): Promise<PageExtraction>;
+  extract(body: Uint8Array, contentType: string | null, options: ExtractOptions, prepare?: StorePreparation): Promise<PageExtraction>;
   close(): Promise<void>;
 }
 
 /** Bytes to record: the one decode + extract path, shared by the inline extractor and the workers. */
-export function extractPage(body: Uint8Array, contentType: string | null, options: ExtractOptions): PageExtraction {
+export function extractPage(body: Uint8Array, contentType: string | null, options: ExtractOptions, prepare?: StorePreparation): PageExtraction {
   const decoded = decodeHtml(body, contentType);
-  return { charset: decoded.charset, extraction: extractArticle(decoded.html, options) };
+  const page: PageExtraction = { charset: decoded.charset, extraction: extractArticle(decoded.html, options) };
+  if (prepare && page.extraction.isArticle) {
+    page.textFingerprint = fingerprint(page.extraction.record.text);
+    if (prepare.compressHtml) page.rawHtmlCompressed = compressRawPage(body);
+  }
+  return page;
 }
 
 export const inlineExtractor: PageExtractor = {
-  extract: async (body, contentType, options) => extractPage(body, contentType, options),
+  extract: async (body, contentType, options, prepare) => extractPage(body, contentType, options, prepare),
   close: async () => {},
 };
 
@@ -36,6 +55,7 @@ export interface ExtractJob {
   body: Uint8Array;
   contentType: string | null;
   options: ExtractOptions;
+  prepare?: StorePreparation;
 }
 export type ExtractAnswer = { id: number; result: PageExtraction } | { id: number; error: string };
 
@@ -70,9 +90,9 @@ class WorkerPool implements PageExtractor {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  extract(body: Uint8Array, contentType: string | null, options: ExtractOptions): Promise<PageExtraction> {
+  extract(body: Uint8Array, contentType: string | null, options: ExtractOptions, prepare?: StorePreparation): Promise<PageExtraction> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, body, contentType, options }, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, body, contentType, options, prepare }, resolve, reject });
       this.dispatch();
     });
   }

@@ -7,7 +7,7 @@ const port = parentPort!;
 port.on('message', (job: ExtractJob) => {
   let answer: ExtractAnswer;
   try {
-    answer = { id: job.id, result: extractPage(job.body, job.contentType, job.options) };
+    answer = { id: job.id, result: extractPage(job.body, job.contentType, job.options, job.prepare) };
   } catch (err) {
     answer = { id: job.id, error: reasonOf(err) };
   }

@@ -4,7 +4,7 @@
  * lookups whatever the archive's size.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { MINHASH, bandKeys, fingerprint, signatureFromBlob, signatureToBlob, similarity } from './fingerprint.js';
+import { type Fingerprint, MINHASH, bandKeys, fingerprint, signatureFromBlob, signatureToBlob, similarity } from './fingerprint.js';
 
 /** Default similarity (src/dedup/fingerprint.ts `similarity`) from which two texts are one story. */
 export const DEFAULT_DUP_THRESHOLD = 0.8;
@@ -67,10 +67,10 @@ export class DuplicateClusters {
   /**
    * Fingerprints a stored article and joins it to the cluster of its most similar match (if any reaches the
    * threshold), making it the representative when it was published earlier. Returns its representative's id or null.
-   * Call inside the caller's transaction.
+   * `precomputed` is `fingerprint(text)` when the caller has it already. Call inside the caller's transaction.
    */
-  add(articleId: number, text: string): number | null {
-    const fp = fingerprint(text);
+  add(articleId: number, text: string, precomputed?: Fingerprint | null): number | null {
+    const fp = precomputed === undefined ? fingerprint(text) : precomputed;
     if (!fp) return null;
     const keys = bandKeys(fp.signature);
     const candidates = this.candidatesOf.all(...keys) as number[];

@@ -2,6 +2,7 @@
  * The contract between the archive (src/store) and its users (crawler, sync, export, CLI).
  * Additive changes are fine; say so in the owner's notes.
  */
+import type { Fingerprint } from '../dedup/fingerprint.js';
 import type { ArticleRecord } from '../types.js';
 
 export type PageKind = 'page' | 'sitemap' | 'feed';
@@ -70,6 +71,13 @@ export interface SaveArticleInput {
   rawHtml: Uint8Array | null;
   /** Fingerprints of the page's text blocks for site memory (issue 7). */
   blockFingerprints?: string[];
+  /** rawHtml already compressed (`compressRawPage`), when the caller did it off the writing thread. */
+  rawHtmlCompressed?: Uint8Array;
+  /**
+   * `fingerprint(record.text)` when the caller computed it off the writing thread (null: too short to cluster);
+   * absent, the store computes it.
+   */
+  textFingerprint?: Fingerprint | null;
 }
 
 export type SaveOutcome = 'new' | 'updated' | 'unchanged' | 'duplicate';
