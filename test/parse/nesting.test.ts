@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitNesting } from '../../src/parse/nesting.js';
-import { parseHtml } from '../../src/parse/index.js';
-import { textContent } from 'domutils';
+import { parseHtml, textOf } from '../../src/parse/index.js';
 
 describe('limitNesting', () => {
   it('returns an ordinary page unchanged (same string, no copy)', () => {
@@ -23,7 +22,7 @@ describe('limitNesting', () => {
   it('lets parseHtml take a 200,000-deep page without overflowing the stack', () => {
     const depth = 200_000;
     const doc = parseHtml(`<html><body>${'<div>'.repeat(depth)}<p>Deep paragraph.</p>${'</div>'.repeat(depth)}<p>Tail.</p></body></html>`);
-    const text = textContent(doc);
+    const text = textOf(doc);
     expect(text).toContain('Deep paragraph.');
     expect(text).toContain('Tail.');
   });
