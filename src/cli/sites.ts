@@ -79,6 +79,8 @@ export function registerSites(program: Command): void {
       if (flags.forget !== undefined) {
         const archive = Archive.open(path, { create: false });
         try {
+          // A running crawl is recording pages into site memory: clearing it under the crawl would be undone at once.
+          archive.lock();
           const site = siteKey(flags.forget);
           const pages = forgetSite(archive.db, site);
           if (pages === 0) throw new UserError(`--forget: site memory knows nothing about ${site}`);

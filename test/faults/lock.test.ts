@@ -41,7 +41,7 @@ describe('the archive lock, seen from the command line', () => {
 
   const homeRequests = (): number => server.requestsTo('/').length;
 
-  it('refuses crawl, sync and reextract while a crawl runs (exit 1, one line naming its pid); the crawl then completes', async () => {
+  it('refuses crawl, sync, reextract and sites --forget while a crawl runs (exit 1, one line naming its pid); the crawl then completes', async () => {
     closeGate();
     const db = join(tempDir(), 'a.db');
     const args = ['crawl', server.url('/'), '--db', db, ...CRAWL_FLAGS];
@@ -52,7 +52,8 @@ describe('the archive lock, seen from the command line', () => {
     // The lock is taken before the first request: once the home page is asked for, the crawl holds the archive.
     expect(await until(() => homeRequests() > seen, () => holderDone)).toBe(true);
 
-    for (const second of [args, ['sync', '--db', db], ['reextract', '--db', db]]) {
+    const forget = ['sites', '--forget', new URL(server.url('/')).host, '--db', db];
+    for (const second of [args, ['sync', '--db', db], ['reextract', '--db', db], forget]) {
       const result = await runCli(second);
       const { lines, stackLines } = errorLines(result.stderr);
       expect(result.code, `${second[0]}: ${result.stderr}`).toBe(1);
