@@ -30,26 +30,6 @@ export const BOILERPLATE_RULE = {
 /** Characters of a block's text kept to show the user what is removed (`newsarc sites`). */
 const SAMPLE_CHARS = 160;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS site_pages (
-  host TEXT NOT NULL,
-  page_key TEXT NOT NULL,
-  -- The fingerprints already counted for this page, space-separated: recording the page again (a re-crawl,
-  -- reextract, a syndicated copy in the same cluster) only counts what is new.
-  fingerprints TEXT NOT NULL,
-  PRIMARY KEY (host, page_key)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS site_blocks (
-  host TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  pages INTEGER NOT NULL,
-  -- Kept from the second page on: a block seen once is an article's own paragraph, not worth a copy.
-  sample TEXT,
-  PRIMARY KEY (host, fingerprint)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS site_blocks_by_pages ON site_blocks(host, pages);
-`;
-
 interface Statements {
   pageFingerprints: Statement<[string, string], { fingerprints: string }>;
   savePage: Statement<[string, string, string]>;
@@ -66,18 +46,10 @@ interface Statements {
 
 const prepared = new WeakMap<Database, Statements>();
 
-/**
- * Creates the tables (once per connection) and prepares the statements every call reuses. Null for a read-only
- * connection to an archive site memory never wrote to (`newsarc sites` on a fresh archive): nothing is known.
- */
-function statements(db: Database): Statements | null {
+/** Prepares the statements every call reuses, once per connection (the tables are the archive schema's, V2). */
+function statements(db: Database): Statements {
   let s = prepared.get(db);
   if (s) return s;
-  if (db.readonly) {
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_blocks'").get()) return null;
-  } else {
-    db.exec(SCHEMA);
-  }
   s = {
     pageFingerprints: db.prepare('SELECT fingerprints FROM site_pages WHERE host = ? AND page_key = ?'),
     savePage: db.prepare(
@@ -100,12 +72,6 @@ function statements(db: Database): Statements | null {
     forgetBlocks: db.prepare('DELETE FROM site_blocks WHERE host = ?'),
   };
   prepared.set(db, s);
-  return s;
-}
-
-function writable(db: Database): Statements {
-  const s = statements(db);
-  if (s === null) throw new Error('site memory needs an archive opened for writing');
   return s;
 }
 
@@ -138,7 +104,7 @@ export function recordPageBlocks(
   fingerprints: readonly string[],
   samples: readonly (string | undefined)[] = [],
 ): void {
-  const s = writable(db);
+  const s = statements(db);
   const site = siteKey(host);
   db.transaction(() => {
     const known = new Set(s.pageFingerprints.get(site, pageKey)?.fingerprints.split(' ') ?? []);
@@ -164,7 +130,6 @@ export function boilerplateThreshold(pagesSeen: number): number {
 /** The fingerprints learned as boilerplate for a host, read now. */
 export function learnedBoilerplate(db: Database, host: string): ReadonlySet<string> {
   const s = statements(db);
-  if (s === null) return new Set();
   const site = siteKey(host);
   const pages = s.hostPages.get(site)?.pages ?? 0;
   if (pages < BOILERPLATE_RULE.minPages) return new Set();
@@ -203,7 +168,7 @@ export function boilerplateFor(db: Database, host: string): ReadonlySet<string> 
   const cached = cache.get(site);
   if (cached && cached.recordedSince < Math.max(1, Math.floor(cached.pagesAtRead * REREAD_SHARE))) return cached.learned;
   const learned = learnedBoilerplate(db, site);
-  const pagesAtRead = statements(db)?.hostPages.get(site)?.pages ?? 0;
+  const pagesAtRead = statements(db).hostPages.get(site)?.pages ?? 0;
   cache.set(site, { learned, pagesAtRead, recordedSince: 0 });
   return learned;
 }
@@ -232,7 +197,6 @@ export interface SiteSummary {
 /** What site memory holds, per host (most pages first), or for one host: for `newsarc sites`. */
 export function siteSummaries(db: Database, options: { host?: string; top?: number } = {}): SiteSummary[] {
   const s = statements(db);
-  if (s === null) return [];
   const top = options.top ?? 5;
   const hosts =
     options.host === undefined
@@ -254,12 +218,12 @@ export function siteSummaries(db: Database, options: { host?: string; top?: numb
 
 /** Up to `limit` page keys recorded for a host (article ids when the crawler recorded them with `pageKeyOf`). */
 export function pageKeysOf(db: Database, host: string, limit: number): string[] {
-  return statements(db)?.pageKeys.all(siteKey(host), limit).map((row) => row.page_key) ?? [];
+  return statements(db).pageKeys.all(siteKey(host), limit).map((row) => row.page_key);
 }
 
 /** Clears everything learned about a host; returns how many pages it had seen (0: nothing was known). */
 export function forgetSite(db: Database, host: string): number {
-  const s = writable(db);
+  const s = statements(db);
   const site = siteKey(host);
   lessonsOf(db).delete(site);
   return db.transaction(() => {

@@ -140,7 +140,32 @@ WHEN old.title IS NOT new.title OR old.text IS NOT new.text BEGIN
 END;
 `;
 
-export const MIGRATIONS: readonly string[] = [V1];
+/**
+ * Site memory (src/sites/memory.ts): how many of a host's distinct pages each block fingerprint was seen on.
+ * IF NOT EXISTS because archives written before this migration may already hold the tables (site memory created
+ * them itself then).
+ */
+const V2 = `
+CREATE TABLE IF NOT EXISTS site_pages (
+  host TEXT NOT NULL,
+  page_key TEXT NOT NULL,
+  -- The fingerprints already counted for this page, space-separated: recording the page again (a re-crawl,
+  -- reextract, a syndicated copy in the same cluster) only counts what is new.
+  fingerprints TEXT NOT NULL,
+  PRIMARY KEY (host, page_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS site_blocks (
+  host TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  pages INTEGER NOT NULL,
+  -- Kept from the second page on: a block seen once is an article's own paragraph, not worth a copy.
+  sample TEXT,
+  PRIMARY KEY (host, fingerprint)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS site_blocks_by_pages ON site_blocks(host, pages);
+`;
+
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 /** The schema version this code writes; a file with a higher user_version was written by a newer newsarc. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,17 +1,22 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BOILERPLATE_RULE, boilerplateFor, boilerplateThreshold, forgetSite, learnedBoilerplate, pageKeyOf, recordPageBlocks, siteKey,
   siteSummaries,
 } from '../../src/sites/memory.js';
+import { Archive } from '../../src/store/archive.js';
+import { tempDir } from '../store/helpers.js';
 
 const FOOTER = ['footer-about', 'footer-icp', 'footer-contact'];
 
+let archive: Archive;
 let db: Database.Database;
 beforeEach(() => {
-  db = new Database(':memory:');
+  archive = Archive.open(join(tempDir(), 'memory.db'));
+  db = archive.db;
 });
-afterEach(() => db.close());
+afterEach(() => archive.close());
 
 /** A page of the host: the shared footer plus paragraphs of its own. */
 function recordStory(host: string, key: string, own: string[], extra: string[] = []): void {

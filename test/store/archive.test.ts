@@ -29,6 +29,27 @@ describe('Archive.open', () => {
     again.close();
   });
 
+  it('upgrades a schema-1 archive, with or without the site memory tables it may already hold, keeping its articles', () => {
+    for (const hadSiteMemory of [false, true]) {
+      const path = join(tempDir(), `v1-${hadSiteMemory}.db`);
+      const a = Archive.open(path);
+      a.saveArticle(saveInput(record({ url: 'https://e.com/1', text: STORY })));
+      a.close();
+      // Back to what a schema-1 newsarc wrote: site memory created its tables itself, on first use only.
+      const raw = new Database(path);
+      if (!hadSiteMemory) raw.exec('DROP TABLE site_pages; DROP TABLE site_blocks;');
+      raw.pragma('user_version = 1');
+      raw.close();
+      expect(() => Archive.open(path, { readonly: true })).toThrow(/older schema; run a writing command/);
+      Archive.open(path).close();
+      const upgraded = Archive.open(path, { readonly: true });
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(upgraded.db.prepare('SELECT count(*) FROM site_blocks').pluck().get()).toBe(0);
+      expect(upgraded.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
+      upgraded.close();
+    }
+  });
+
   it('refuses a missing archive for reading', () => {
     expect(() => Archive.open(join(tempDir(), 'missing.db'), { readonly: true })).toThrow(/no archive at/);
   });
