@@ -69,8 +69,43 @@ export function stripSiteName(raw: string, siteNames: readonly string[]): { titl
 }
 
 /**
+ * Whether `declared` is `heading` with only white space or separators changed: an h1 built from a kicker element
+ * and a headline element reads `Kicker Headline` or `Kicker :Headline` once its text is joined, while the
+ * publisher's metadata spells the same words `Kicker: Headline`. Quotes or letters that differ are editorial
+ * choices, not layout, and do not count.
+ */
+function isSpacingOf(heading: string, declared: string): boolean {
+  if (heading === declared) return false;
+  const h = [...heading.replace(/\s+/g, '')];
+  const d = [...declared.replace(/\s+/g, '')];
+  let i = 0;
+  for (const ch of d) {
+    if (i < h.length && h[i] === ch) i += 1;
+    else if (!/[:|–—-]/.test(ch)) return false;
+  }
+  return i === h.length;
+}
+
+/** Titles written for share cards (Open Graph, Twitter), which show the headline alone. */
+const SOCIAL_TITLE = /^meta:(?:og|twitter):/;
+
+/**
+ * Whether `heading` is `declared` under a kicker, `Kicker: Headline`: news pages set a short topic label above the
+ * headline inside the h1, and when the share-card title gives the headline without it, the label is not part of
+ * the title (a JSON-LD headline without it is often a shortened SEO headline instead). The kicker must be shorter
+ * than the headline, so a headline with a subtitle is not cut.
+ */
+function isKickerOf(heading: string, declared: string): boolean {
+  if (declared.length >= heading.length || !heading.endsWith(declared)) return false;
+  const kicker = heading.slice(0, heading.length - declared.length);
+  const label = kicker.match(/^(.+?)\s*:\s*$/u)?.[1];
+  return label !== undefined && label.length < declared.length;
+}
+
+/**
  * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, a part of
- * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s; then declared
+ * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
+ * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
  * titles without their site suffix; then the `<title>` without it; then a lone h1.
  */
 export function chooseTitle(c: TitleCandidates): TitleChoice {
@@ -90,7 +125,12 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
     const key = titleKey(h);
     if (key.length < 2) continue;
     if (confirmations.has(key) || (key.length >= 8 && tagKey.includes(key))) {
-      return { title: collapseWhitespace(h), via: kind, titleSuffix: tag?.suffix ?? null };
+      const heading = collapseWhitespace(h);
+      const unkicked = declared.find((d) => SOCIAL_TITLE.test(d.via) && isKickerOf(heading, d.title));
+      if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
+      const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
+      if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
+      return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
     }
   }
   if (declared.length > 0) {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/parse/index.js';
+import { extractMetadata } from '../../src/metadata/index.js';
+
+const meta = (html: string) => extractMetadata(parseHtml(html), { url: 'https://www.example.de/politik/artikel-123.html' });
+
+/** A German news page: kicker and headline as two spans inside the h1, byline and dateline right under it. */
+const page = (head: string, h1: string): string => `<!DOCTYPE html><html lang="de"><head>${head}
+<meta property="og:site_name" content="Example Zeitung"></head><body>
+<nav><a href="/">Start</a> <a href="/politik">Politik</a></nav>
+<article><header><h1>${h1}</h1><p class="byline">Von Anna Beispiel</p><time datetime="2024-04-28T10:15:00+02:00">28.04.2024</time></header>
+<p>Der Landtag hat am Freitag über den Bericht des Untersuchungsausschusses beraten.</p></article></body></html>`;
+
+describe('title: the h1 against the publisher’s metadata', () => {
+  it('takes the metadata spelling when the h1 only lost the separator between its kicker and headline spans', () => {
+    const html = page(
+      '<title>Ausschuss zur Flut: Zwei Rücktritte - und viele offene Fragen | Example Zeitung</title>' +
+        '<meta property="og:title" content="Ausschuss zur Flut: Zwei Rücktritte - und viele offene Fragen">',
+      '<span class="kicker">Ausschuss zur Flut</span> <span class="headline">Zwei Rücktritte - und viele offene Fragen</span>',
+    );
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Ausschuss zur Flut: Zwei Rücktritte - und viele offene Fragen');
+    expect(provenance.title).toBe('h1+meta:og:title');
+    expect(values.publishedAt).toBe('2024-04-28T10:15:00+02:00');
+  });
+
+  it('takes the metadata spelling when the h1 has a space before its colon', () => {
+    const html = page(
+      '<meta property="og:title" content="Stuttgart feiert: Stadt der Rekorde">',
+      '<span>Stuttgart feiert</span> <span>: Stadt der Rekorde</span>',
+    );
+    expect(meta(html).values.title).toBe('Stuttgart feiert: Stadt der Rekorde');
+  });
+
+  it('keeps the h1 when the metadata differs in quotes: typography is the editor’s choice, not layout', () => {
+    const html = page(
+      `<meta property="og:title" content="Mexico's economy grew 1.1% in the first quarter">`,
+      'Mexico’s economy grew 1.1% in the first quarter',
+    );
+    expect(meta(html).values.title).toBe('Mexico’s economy grew 1.1% in the first quarter');
+  });
+
+  it('drops a kicker from the h1 when the share-card title gives the headline without it', () => {
+    const html = page(
+      '<title>Sonderparteitag zur Migration: Partei ruft zum Widerstand gegen die Asylpolitik auf | Example Zeitung</title>' +
+        '<meta property="og:title" content="Partei ruft zum Widerstand gegen die Asylpolitik auf">',
+      '<span class="kicker">Sonderparteitag zur Migration:</span> Partei ruft zum Widerstand gegen die Asylpolitik auf',
+    );
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Partei ruft zum Widerstand gegen die Asylpolitik auf');
+    expect(provenance.title).toBe('h1-kicker+meta:og:title');
+    expect(values.authors).toEqual(['Anna Beispiel']);
+  });
+
+  it('keeps the kicker when only the JSON-LD headline lacks it (a shortened SEO headline), or when it is longer than the rest', () => {
+    const ld = page(
+      '<meta property="og:title" content="Neue Abrechnung: Musiker fordern ein anderes Streaming-Modell">' +
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Musiker fordern ein anderes Streaming-Modell"}</script>',
+      'Neue Abrechnung: Musiker fordern ein anderes Streaming-Modell',
+    );
+    expect(meta(ld).values.title).toBe('Neue Abrechnung: Musiker fordern ein anderes Streaming-Modell');
+    const subtitle = page(
+      '<title>Vierzig Jahre nach dem Unglück von Tschernobyl: Ein Rückblick</title><meta property="og:title" content="Ein Rückblick">',
+      'Vierzig Jahre nach dem Unglück von Tschernobyl: Ein Rückblick',
+    );
+    expect(meta(subtitle).values.title).toBe('Vierzig Jahre nach dem Unglück von Tschernobyl: Ein Rückblick');
+  });
+});
