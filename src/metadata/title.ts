@@ -106,7 +106,9 @@ function isKickerOf(heading: string, declared: string): boolean {
  * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, a part of
  * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
  * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
- * titles without their site suffix; then the `<title>` without it; then a lone h1.
+ * titles without their site suffix; then, on a page that declares none, its only h1 (as trafilatura: the
+ * `<title>` of such pages is often the site's or section's template); then the `<title>` without its site name;
+ * then the first headline element.
  */
 export function chooseTitle(c: TitleCandidates): TitleChoice {
   const tag = c.titleTag ? stripSiteName(c.titleTag, c.siteNames) : null;
@@ -120,7 +122,8 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
   }
   const tagKey = c.titleTag ? titleKey(c.titleTag) : '';
   // h1s first, then h2/h3 with a headline class; the site-name h1 of blog themes is no headline.
-  const headings = [...c.headings.filter(([, kind]) => kind === 'h1'), ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
+  const h1s = c.headings.filter(([, kind]) => kind === 'h1');
+  const headings = [...h1s, ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
   for (const [h, kind] of headings) {
     const key = titleKey(h);
     if (key.length < 2) continue;
@@ -136,6 +139,9 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
   if (declared.length > 0) {
     const d = declared.find((x) => titleKey(x.title).length > 1);
     if (d) return { title: d.title, via: d.via, titleSuffix: tag?.suffix ?? d.suffix };
+  }
+  if (h1s.length === 1 && titleKey(h1s[0][0]).length > 1) {
+    return { title: collapseWhitespace(h1s[0][0]), via: 'h1', titleSuffix: tag?.suffix ?? null };
   }
   if (tag && titleKey(tag.title).length > 1) return { title: tag.title, via: 'title', titleSuffix: tag.suffix };
   const h = headings.find(([x]) => titleKey(x).length > 1);

@@ -66,3 +66,19 @@ describe('title: the h1 against the publisher’s metadata', () => {
     expect(meta(subtitle).values.title).toBe('Vierzig Jahre nach dem Unglück von Tschernobyl: Ein Rückblick');
   });
 });
+
+describe('title: pages without title metadata', () => {
+  const plain = (h1s: string): string => `<html><head><title>Ausflugtipps Niederrhein und Ruhrgebiet</title></head><body>
+<div id="menu"><a href="/">Start</a> <a href="/essen">Essen</a></div>${h1s}
+<p>Das Westviertel liegt zwischen Hauptbahnhof und Krupp-Park und wandelt sich seit Jahren.</p></body></html>`;
+
+  it('takes the only h1 over a <title> that is the site’s template', () => {
+    const { values, provenance } = meta(plain('<h1>Essen-Westviertel</h1>'));
+    expect(values.title).toBe('Essen-Westviertel');
+    expect(provenance.title).toBe('h1');
+  });
+
+  it('keeps the <title> when several h1s leave the headline open', () => {
+    expect(meta(plain('<h1>Essen-Westviertel</h1><h1>Weitere Ausflüge</h1>')).values.title).toBe('Ausflugtipps Niederrhein und Ruhrgebiet');
+  });
+});
