@@ -81,7 +81,8 @@ function isSpacingOf(heading: string, declared: string): boolean {
   let i = 0;
   for (const ch of d) {
     if (i < h.length && h[i] === ch) i += 1;
-    else if (!/[:|–—-]/.test(ch)) return false;
+    // A separator only counts between the heading's words: `Headline |` is a title with its site name cut off.
+    else if (i === 0 || i === h.length || !/[:|–—-]/.test(ch)) return false;
   }
   return i === h.length;
 }

@@ -32,6 +32,11 @@ describe('title: the h1 against the publisher’s metadata', () => {
     expect(meta(html).values.title).toBe('Stuttgart feiert: Stadt der Rekorde');
   });
 
+  it('keeps the h1 against a metadata title that only adds a dangling separator', () => {
+    const html = page('<meta property="og:title" content="Stadtrat beschließt neuen Haushalt |">', 'Stadtrat beschließt neuen Haushalt');
+    expect(meta(html).values.title).toBe('Stadtrat beschließt neuen Haushalt');
+  });
+
   it('keeps the h1 when the metadata differs in quotes: typography is the editor’s choice, not layout', () => {
     const html = page(
       `<meta property="og:title" content="Mexico's economy grew 1.1% in the first quarter">`,
