@@ -104,7 +104,7 @@ function isKickerOf(heading: string, declared: string): boolean {
 }
 
 /**
- * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, a part of
+ * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, else a part of
  * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
  * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
  * titles without their site suffix; then, on a page that declares none, its only h1 (as trafilatura: the
@@ -114,28 +114,34 @@ function isKickerOf(heading: string, declared: string): boolean {
 export function chooseTitle(c: TitleCandidates): TitleChoice {
   const tag = c.titleTag ? stripSiteName(c.titleTag, c.siteNames) : null;
   const declared = c.declared.map(([v, via]) => ({ ...stripSiteName(v, c.siteNames), via }));
-  const confirmations = new Set<string>();
-  for (const d of declared) confirmations.add(titleKey(d.title));
-  for (const [v] of c.declared) confirmations.add(titleKey(v));
+  const declaredKeys = new Set<string>();
+  for (const d of declared) declaredKeys.add(titleKey(d.title));
+  for (const [v] of c.declared) declaredKeys.add(titleKey(v));
+  const tagKeys = new Set<string>();
   if (tag) {
-    confirmations.add(titleKey(tag.title));
-    for (const p of splitTitle(c.titleTag!)) confirmations.add(titleKey(p));
+    tagKeys.add(titleKey(tag.title));
+    for (const p of splitTitle(c.titleTag!)) tagKeys.add(titleKey(p));
   }
   const tagKey = c.titleTag ? titleKey(c.titleTag) : '';
   // h1s first, then h2/h3 with a headline class; the site-name h1 of blog themes is no headline.
   const h1s = c.headings.filter(([, kind]) => kind === 'h1');
   const headings = [...h1s, ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
-  for (const [h, kind] of headings) {
-    const key = titleKey(h);
-    if (key.length < 2) continue;
-    if (confirmations.has(key) || (key.length >= 8 && tagKey.includes(key))) {
-      const heading = collapseWhitespace(h);
-      const unkicked = declared.find((d) => SOCIAL_TITLE.test(d.via) && isKickerOf(heading, d.title));
-      if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
-      const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
-      if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
-      return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
-    }
+  const confirmedBy = (test: (key: string) => boolean) =>
+    headings.find(([h]) => {
+      const key = titleKey(h);
+      return key.length >= 2 && test(key);
+    });
+  // A heading the article's own metadata names beats one only the <title> names: section pages' <title>
+  // (`News - Site`) also names the section heading that stands above the article's.
+  const confirmed =
+    confirmedBy((key) => declaredKeys.has(key)) ?? confirmedBy((key) => tagKeys.has(key) || (key.length >= 8 && tagKey.includes(key)));
+  if (confirmed) {
+    const [heading, kind] = [collapseWhitespace(confirmed[0]), confirmed[1]];
+    const unkicked = declared.find((d) => SOCIAL_TITLE.test(d.via) && isKickerOf(heading, d.title));
+    if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
+    const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
+    if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
+    return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
   }
   if (declared.length > 0) {
     const d = declared.find((x) => titleKey(x.title).length > 1);

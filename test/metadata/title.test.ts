@@ -32,6 +32,16 @@ describe('title: the h1 against the publisher’s metadata', () => {
     expect(meta(html).values.title).toBe('Stuttgart feiert: Stadt der Rekorde');
   });
 
+  it('prefers the heading the og:title names over a section heading only the <title> names', () => {
+    const html = `<html><head><title>News - Example Institut</title>
+<meta property="og:title" content="Auf das erste Elektron kommt es an"></head><body>
+<div class="section-head"><h1>News</h1></div>
+<article><h1>Auf das erste Elektron kommt es an</h1><p>Forschende haben gemessen, wie Bakterien Strom leiten.</p></article></body></html>`;
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Auf das erste Elektron kommt es an');
+    expect(provenance.title).toBe('h1');
+  });
+
   it('keeps the h1 against a metadata title that only adds a dangling separator', () => {
     const html = page('<meta property="og:title" content="Stadtrat beschließt neuen Haushalt |">', 'Stadtrat beschließt neuen Haushalt');
     expect(meta(html).values.title).toBe('Stadtrat beschließt neuen Haushalt');
