@@ -120,11 +120,12 @@ function segmentsOf(segments: PageSegments, field: LabelField): LabelSegment[] {
 /** Where the headline sits in the page text: the byline and dateline are looked for right around it. */
 function findTitleLine(facts: PageFacts, title: string | null, via: string | null): number {
   if (!title) return -1;
-  if (via && /^h\d$/.test(via)) {
-    const h = facts.h1.find((x) => collapseWhitespace(x.text) === title);
+  const key = titleKey(title);
+  if (via && /^h\d/.test(via)) {
+    // A heading respelled from metadata or read without its kicker still ends with the title's words.
+    const h = facts.h1.find((x) => collapseWhitespace(x.text) === title) ?? facts.h1.find((x) => titleKey(x.text).endsWith(key));
     if (h) return h.line;
   }
-  const key = titleKey(title);
   for (let i = 0; i < facts.lines.length; i += 1) {
     const line = facts.lines[i];
     if (facts.boilerplate[i] || line.length > title.length * 2 + 10 || line.length < title.length / 2) continue;

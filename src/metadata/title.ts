@@ -69,33 +69,86 @@ export function stripSiteName(raw: string, siteNames: readonly string[]): { titl
 }
 
 /**
- * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, a part of
- * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s; then declared
- * titles without their site suffix; then the `<title>` without it; then a lone h1.
+ * Whether `declared` is `heading` with only white space or separators changed: an h1 built from a kicker element
+ * and a headline element reads `Kicker Headline` or `Kicker :Headline` once its text is joined, while the
+ * publisher's metadata spells the same words `Kicker: Headline`. Quotes or letters that differ are editorial
+ * choices, not layout, and do not count.
+ */
+function isSpacingOf(heading: string, declared: string): boolean {
+  if (heading === declared) return false;
+  const h = [...heading.replace(/\s+/g, '')];
+  const d = [...declared.replace(/\s+/g, '')];
+  let i = 0;
+  for (const ch of d) {
+    if (i < h.length && h[i] === ch) i += 1;
+    // A separator only counts between the heading's words: `Headline |` is a title with its site name cut off.
+    else if (i === 0 || i === h.length || !/[:|–—-]/.test(ch)) return false;
+  }
+  return i === h.length;
+}
+
+/** Titles written for share cards (Open Graph, Twitter), which show the headline alone. */
+const SOCIAL_TITLE = /^meta:(?:og|twitter):/;
+
+/**
+ * Whether `heading` is `declared` under a kicker, `Kicker: Headline`: news pages set a short topic label above the
+ * headline inside the h1, and when the share-card title gives the headline without it, the label is not part of
+ * the title (a JSON-LD headline without it is often a shortened SEO headline instead). The kicker must be shorter
+ * than the headline, so a headline with a subtitle is not cut.
+ */
+function isKickerOf(heading: string, declared: string): boolean {
+  if (declared.length >= heading.length || !heading.endsWith(declared)) return false;
+  const kicker = heading.slice(0, heading.length - declared.length);
+  const label = kicker.match(/^(.+?)\s*:\s*$/u)?.[1];
+  return label !== undefined && label.length < declared.length;
+}
+
+/**
+ * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, else a part of
+ * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
+ * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
+ * titles without their site suffix; then, on a page that declares none, its only h1 (as trafilatura: the
+ * `<title>` of such pages is often the site's or section's template); then the `<title>` without its site name;
+ * then the first headline element.
  */
 export function chooseTitle(c: TitleCandidates): TitleChoice {
   const tag = c.titleTag ? stripSiteName(c.titleTag, c.siteNames) : null;
   const declared = c.declared.map(([v, via]) => ({ ...stripSiteName(v, c.siteNames), via }));
-  const confirmations = new Set<string>();
-  for (const d of declared) confirmations.add(titleKey(d.title));
-  for (const [v] of c.declared) confirmations.add(titleKey(v));
+  const declaredKeys = new Set<string>();
+  for (const d of declared) declaredKeys.add(titleKey(d.title));
+  for (const [v] of c.declared) declaredKeys.add(titleKey(v));
+  const tagKeys = new Set<string>();
   if (tag) {
-    confirmations.add(titleKey(tag.title));
-    for (const p of splitTitle(c.titleTag!)) confirmations.add(titleKey(p));
+    tagKeys.add(titleKey(tag.title));
+    for (const p of splitTitle(c.titleTag!)) tagKeys.add(titleKey(p));
   }
   const tagKey = c.titleTag ? titleKey(c.titleTag) : '';
   // h1s first, then h2/h3 with a headline class; the site-name h1 of blog themes is no headline.
-  const headings = [...c.headings.filter(([, kind]) => kind === 'h1'), ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
-  for (const [h, kind] of headings) {
-    const key = titleKey(h);
-    if (key.length < 2) continue;
-    if (confirmations.has(key) || (key.length >= 8 && tagKey.includes(key))) {
-      return { title: collapseWhitespace(h), via: kind, titleSuffix: tag?.suffix ?? null };
-    }
+  const h1s = c.headings.filter(([, kind]) => kind === 'h1');
+  const headings = [...h1s, ...c.headings.filter(([, kind]) => kind === 'h2' || kind === 'h3')];
+  const confirmedBy = (test: (key: string) => boolean) =>
+    headings.find(([h]) => {
+      const key = titleKey(h);
+      return key.length >= 2 && test(key);
+    });
+  // A heading the article's own metadata names beats one only the <title> names: section pages' <title>
+  // (`News - Site`) also names the section heading that stands above the article's.
+  const confirmed =
+    confirmedBy((key) => declaredKeys.has(key)) ?? confirmedBy((key) => tagKeys.has(key) || (key.length >= 8 && tagKey.includes(key)));
+  if (confirmed) {
+    const [heading, kind] = [collapseWhitespace(confirmed[0]), confirmed[1]];
+    const unkicked = declared.find((d) => SOCIAL_TITLE.test(d.via) && isKickerOf(heading, d.title));
+    if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
+    const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
+    if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
+    return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
   }
   if (declared.length > 0) {
     const d = declared.find((x) => titleKey(x.title).length > 1);
     if (d) return { title: d.title, via: d.via, titleSuffix: tag?.suffix ?? d.suffix };
+  }
+  if (h1s.length === 1 && titleKey(h1s[0][0]).length > 1) {
+    return { title: collapseWhitespace(h1s[0][0]), via: 'h1', titleSuffix: tag?.suffix ?? null };
   }
   if (tag && titleKey(tag.title).length > 1) return { title: tag.title, via: 'title', titleSuffix: tag.suffix };
   const h = headings.find(([x]) => titleKey(x).length > 1);
