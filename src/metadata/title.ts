@@ -21,7 +21,11 @@ export interface TitleChoice {
 /** A part this long is rarely a site name; a suffix must also be clearly shorter than the headline before it. */
 const MAX_UNKNOWN_SUFFIX = 40;
 const SUFFIX_SHARE = 0.7;
-const TRAILING_SEPARATOR = /[\s\-–—|·•:»|｜_]+$/;
+/**
+ * The separator left at the end of a title once its last part is cut. `»` only after a space: stuck to a word it
+ * closes a quotation that belongs to the headline (`Chiesa ruft zum «Widerstand»`).
+ */
+const TRAILING_SEPARATOR = /(?:[\s\-–—|·•:｜_]|\s»)+$/u;
 
 /** Comparison key: case, white space and punctuation do not make two titles differ. */
 export function titleKey(s: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/parse/index.js';
 import { extractMetadata } from '../../src/metadata/index.js';
+import { stripSiteName } from '../../src/metadata/title.js';
 
 const meta = (html: string) => extractMetadata(parseHtml(html), { url: 'https://www.example.de/politik/artikel-123.html' });
 
@@ -95,5 +96,21 @@ describe('title: pages without title metadata', () => {
 
   it('keeps the <title> when several h1s leave the headline open', () => {
     expect(meta(plain('<h1>Essen-Westviertel</h1><h1>Weitere Ausflüge</h1>')).values.title).toBe('Ausflugtipps Niederrhein und Ruhrgebiet');
+  });
+});
+
+describe('title: cutting an unknown site name from the <title>', () => {
+  it('keeps a closing guillemet or quote that ends the headline', () => {
+    expect(stripSiteName('Chiesa ruft zum «politischen Widerstand» - Tages-Nachrichten', [])).toEqual({
+      title: 'Chiesa ruft zum «politischen Widerstand»',
+      suffix: 'Tages-Nachrichten',
+    });
+    expect(stripSiteName('Er sagt: »Wir bleiben« | Stadtblatt', []).title).toBe('Er sagt: »Wir bleiben«');
+  });
+
+  it('still cuts the separator before the name, Chinese dashes without spaces included', () => {
+    expect(stripSiteName('东西帮扶助振兴 山海相连情相依-中国乡村振兴网', []).title).toBe('东西帮扶助振兴 山海相连情相依');
+    expect(stripSiteName('武汉的声音：有英勇的你，才有英雄的城！-新华网', []).title).toBe('武汉的声音：有英勇的你，才有英雄的城！');
+    expect(stripSiteName('Council approves the new budget for schools — Daily Post', []).title).toBe('Council approves the new budget for schools');
   });
 });
