@@ -125,12 +125,18 @@ function findTitleLine(facts: PageFacts, title: string | null, via: string | nul
     if (h) return h.line;
   }
   const key = titleKey(title);
+  // A line that is the headline beats an earlier one that merely holds it: hero banners and hidden site h1s
+  // repeat it with a subtitle or the site name (`Headline | Site`) far from the story's dateline.
+  let holding = -1;
   for (let i = 0; i < facts.lines.length; i += 1) {
     const line = facts.lines[i];
     if (facts.boilerplate[i] || line.length > title.length * 2 + 10 || line.length < title.length / 2) continue;
     const lineKey = titleKey(line);
-    if (lineKey.length > 0 && (lineKey === key || (lineKey.includes(key) && key.length >= 6))) return i;
+    if (lineKey.length === 0) continue;
+    if (lineKey === key) return i;
+    if (holding < 0 && lineKey.includes(key) && key.length >= 6) holding = i;
   }
+  if (holding >= 0) return holding;
   return facts.h1.find((h) => h.via === 'h1')?.line ?? -1;
 }
 

@@ -178,6 +178,17 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page).values.publishedAt).toBe('2019-07-13');
   });
 
+  it('anchors the dateline at the line that is the headline, not a hidden site h1 holding it with the site name', () => {
+    const topics = Array.from({ length: 30 }, (_, i) => `<p><a href="/thema/${i}">Thema ${i + 1}</a></p>`).join('');
+    const page = `<html lang="de"><head><meta property="og:title" content="Atomkraft und Erdgas sind nicht nachhaltig">
+      <meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body>
+      <header id="branding"><h1 class="visuallyhidden">Atomkraft und Erdgas sind nicht nachhaltig | Umweltamt</h1></header>
+      <div class="topics">${topics}</div>
+      <div id="main-content"><h2>Atomkraft und Erdgas sind nicht nachhaltig</h2>
+      <p><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p><p>Der Entwurf würde verhindern, dass die Taxonomie wirkt.</p></div></body></html>`;
+    expect(meta(page, { url: 'https://www.example.de/themen/taxonomie' }).values.publishedAt).toBe('2022-01-25T08:00:00+01:00');
+  });
+
   it('infers the zone from the host: Japan without DST, Germany with it', () => {
     const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
     expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
