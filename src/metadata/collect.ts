@@ -54,7 +54,14 @@ interface Exit {
   spot: Omit<TextSpot, 'text' | 'line'> | null;
   h1: boolean;
   headingVia?: string | null;
+  scope: Scope | null;
 }
+
+/**
+ * Elements whose extent the walk counts, as being inside them changes how an element reads: an <article>, a footer
+ * inside one (the article's own), an <address> (contact of the nearest article's author).
+ */
+type Scope = 'article' | 'articleFooter' | 'address';
 
 /** An element whose text is read after the pass, from its span of the page text. */
 interface Span {
@@ -120,6 +127,9 @@ function spotOf(el: Element, verdict: HintVerdict): Omit<TextSpot, 'text' | 'lin
   return { machine: machine ?? null, via: 'class:date' };
 }
 
+/** Spots that name people: `class:author`, `rel:author`, `itemprop:author`/`creator`. */
+const AUTHOR_SPOT = /author|creator/i;
+
 const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 /**
@@ -153,7 +163,17 @@ function linksHome(el: Element): boolean {
   return false;
 }
 
-function isBoilerplate(el: Element, verdict: HintVerdict): boolean {
+/** A footer (`<footer>`, role=contentinfo): the page's, unless it sits inside an <article>. */
+function isFooter(el: Element): boolean {
+  return el.name === 'footer' || attr(el, 'role') === 'contentinfo';
+}
+
+/**
+ * Inside an <article>, a footer is the article's own (HTML: it holds the article's author, date and tags): only its
+ * class words can make it boilerplate.
+ */
+function isBoilerplate(el: Element, verdict: HintVerdict, articleFooter: boolean): boolean {
+  if (articleFooter) return verdict.boilerplate;
   if (BOILERPLATE_TAGS.has(el.name)) return true;
   // Page-level classes describe the layout (`<body class="one-sidebar sidebar-first">`), and WordPress lists the
   // post's tag slugs on <article>: neither marks the element itself as a sidebar.
@@ -206,7 +226,9 @@ export function collectFacts(doc: Document): PageFacts {
     }
   };
 
+  const depth: Record<Scope, number> = { article: 0, articleFooter: 0, address: 0 };
   const leave = (exit: Exit): void => {
+    if (exit.scope) depth[exit.scope] -= 1;
     if (exit.boilerplate) boilerRanges.push([exit.start, length]);
     if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
     if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: { machine: null, via: exit.headingVia ?? 'h1' } });
@@ -267,13 +289,18 @@ export function collectFacts(doc: Document): PageFacts {
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     const verdict = hintVerdict(hint);
-    const boilerplate = isBoilerplate(el, verdict);
-    const spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
+    const articleFooter = depth.article > 0 && isFooter(el);
+    const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articleFooter ? 'articleFooter' : null;
+    if (scope) depth[scope] += 1;
+    const boilerplate = isBoilerplate(el, verdict, articleFooter);
+    let spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
+    // An article's footer dates it, but the names there are author bio boxes and credits, unless in its <address>.
+    if (spot && depth.articleFooter > 0 && depth.address === 0 && AUTHOR_SPOT.test(spot.via)) spot = null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
     const isH1 = heading !== null;
     // Only elements whose extent matters need a marker on the way out (block ends are seen when the walk climbs).
-    if (boilerplate || spot || isH1) {
-      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading };
+    if (boilerplate || spot || isH1 || scope) {
+      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading, scope };
       if (el.children.length === 0) leave(exit);
       else exits.push(exit);
     }

@@ -189,6 +189,20 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page, { url: 'https://www.example.de/themen/taxonomie' }).values.publishedAt).toBe('2022-01-25T08:00:00+01:00');
   });
 
+  it('reads the date in an article’s own <footer>, not the page footer’s, and no bio box names from it', () => {
+    const page = (byline: string): string => `<html lang="de"><body><main><article class="node">
+      <h1>LVMH mit ordentlichem Wachstum</h1>
+      <footer class="node__meta"><span class="post-created">28.01.22</span> / 0 Kommentare${byline}</footer>
+      <p>Der Luxusgüterkonzern meldet für 2021 einen Umsatz von 64,2 Mrd. Euro.</p>
+      <footer class="entry-footer"><div class="about"><span class="author">Max Muster</span> schreibt seit 2010 über Wein.</div></footer>
+      </article></main><footer class="site"><p>Stand: 02.02.2022</p><p>© 2022 Verlag</p></footer></body></html>`;
+    const { values } = meta(page(''), { url: 'https://www.example.de/wein/lvmh-wachstum' });
+    expect(values.publishedAt).toBe('2022-01-28');
+    expect(values.authors).toEqual([]);
+    const signed = meta(page(' <address class="author">Anna Weber</address>'), { url: 'https://www.example.de/wein/lvmh-wachstum' });
+    expect(signed.values.authors).toEqual(['Anna Weber']);
+  });
+
   it('infers the zone from the host: Japan without DST, Germany with it', () => {
     const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
     expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
