@@ -35,7 +35,7 @@ export interface DateCandidate {
   machine: boolean;
   /** Already-read parts (URL dates), used instead of parsing value. */
   parts?: DateParts;
-  /** Shown to readers next to the headline (dateline, byline date): the page's local calendar day. */
+  /** Shown to readers next to the headline (dateline, byline date) or in the URL's date path: the page's local calendar day. */
   visible?: boolean;
 }
 

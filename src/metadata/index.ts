@@ -191,7 +191,8 @@ function dateCandidates(
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
   const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
+  // CMSs write the URL's date path in the site's calendar: it tells the local day of a UTC instant like a dateline.
+  if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl, visible: true });
   const nearTitle = (s: TextSpot): boolean => titleLine < 0 || (s.line >= titleLine - BEFORE_TITLE_LINES && s.line <= titleLine + NEAR_TITLE_LINES);
   for (const s of facts.spots) {
     if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });

@@ -134,6 +134,16 @@ describe('metadata: English news pages', () => {
     expect(provenance.publishedAt).toBe('meta:article:published_time+offset');
   });
 
+  it('dates a UTC instant by the day of the URL’s date path when the page shows no dateline', () => {
+    const page = `<html lang="es"><head><title>Silvia Pinal sigue estable</title>
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Silvia Pinal sigue estable","datePublished":"2020-02-18T02:18:11Z"}</script>
+      </head><body><h1>Silvia Pinal sigue estable</h1><p>La actriz se recupera en casa.</p></body></html>`;
+    const { values, provenance } = meta(page, { url: 'https://example.com/2020/02/17/silvia-pinal-sigue-estable/' });
+    expect(values.publishedAt).toBe('2020-02-17');
+    expect(provenance.publishedAt).toBe('json-ld+url');
+    expect(meta(page, { url: 'https://example.com/2020/02/18/silvia-pinal-sigue-estable/' }).values.publishedAt).toBe('2020-02-18T02:18:11+00:00');
+  });
+
   it('falls back to the byline and dateline when there is no structured data', () => {
     const plain = NEWS.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
     const { values, provenance } = meta(plain);
