@@ -38,7 +38,7 @@ const BYLINE_LINES = 3;
 const MAX_DATELINE = 120;
 /** Lines around the headline where the page shows its dateline; dates further down are the story's own. */
 const DATELINE_LINES = 6;
-/** Lines searched for a date on pages whose headline was not found in the text. */
+/** Lines searched for a date below the headline's surroundings, or from the top when the headline was not found. */
 const MAX_DATE_SCAN_LINES = 600;
 
 /** Values of a profile's CSS selectors (site profiles, issue 7): the first match's text or machine attribute. */
@@ -244,6 +244,14 @@ function dateCandidates(
       } else c.push({ value: line, via: 'text', machine: false });
     }
     for (const s of farDates) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+  }
+  if (titleLine >= 0) {
+    // Last resort: a dated line further down the story, nearest first (blog themes put `Dieser Artikel wurde am
+    // 14. Dezember 2015 um 14:48 geschrieben` under a long post, and forums the first post's date under a long head).
+    const end = Math.min(facts.lines.length, titleLine + MAX_DATE_SCAN_LINES);
+    for (let i = titleLine + NEAR_TITLE_LINES + 1; i < end; i += 1) {
+      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text:far', machine: false });
+    }
   }
   if (fromUrl && !fromUrl.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
   return c;

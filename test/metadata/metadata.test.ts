@@ -213,6 +213,16 @@ describe('metadata: blogs and other languages', () => {
     expect(signed.values.authors).toEqual(['Anna Weber']);
   });
 
+  it('dates a long post by a dated line far below its headline when nothing nearer dates it, not by its comments', () => {
+    const steps = Array.from({ length: 30 }, (_, i) => `<p>Schritt ${i + 1}: die Diode anlöten und prüfen.</p>`).join('');
+    const page = `<html lang="de"><body><div class="post"><h2 class="entry-title">Eine virtuelle Wand für den Staubsauger</h2>
+      <p>von Heiner</p>${steps}<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben.</div></div>
+      <div class="comments"><p>Anna: 13. Dezember 2015 at 11:21</p></div></body></html>`;
+    const { values, provenance } = meta(page, { url: 'https://www.example.de/arduino/424-virtuelle-wand.php' });
+    expect(values.publishedAt).toBe('2015-12-14T14:48:00+01:00');
+    expect(provenance.publishedAt).toBe('text:far');
+  });
+
   it('infers the zone from the host: Japan without DST, Germany with it', () => {
     const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
     expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
