@@ -45,6 +45,10 @@ describe('normalize/date: dates written for people', () => {
     expect(first('13 listopada 2021')).toBe('2021-11-13');
   });
 
+  it('reads a day glued to the word before it, as inline elements without a space render (`Research7 April 2020`)', () => {
+    expect(first('Original Research7 April 2020')).toBe('2020-04-07');
+  });
+
   it('reads day-first numeric dates, and slashed ones by value or by page language', () => {
     expect(first('13.11.2021 16:24')).toBe('2021-11-13T16:24:00');
     expect(first('13/11/2021')).toBe('2021-11-13');
