@@ -28,7 +28,7 @@ const MIN_YEAR = 1990;
 /**
  * Month names of the languages in our evaluation sets (English, German, French, Spanish, Italian, Portuguese,
  * Dutch, Swedish/Norwegian/Danish, Romanian, and the genitive forms dates use in Polish, Russian and Czech,
- * Turkish), full and abbreviated; keys are lower case without a trailing dot.
+ * Turkish, Arabic in its two series), full and abbreviated; keys are lower case without a trailing dot.
  */
 const MONTHS: Record<string, number> = {};
 const MONTH_NAME_LISTS: string[][] = [
@@ -49,6 +49,8 @@ const MONTH_NAME_LISTS: string[][] = [
   ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
   ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
   ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'],
 ];
 for (const list of MONTH_NAME_LISTS) list.forEach((name, i) => (MONTHS[name] = i + 1));
 const MONTH_ALT = Object.keys(MONTHS)
@@ -82,7 +84,7 @@ const MDY_NAME = new RegExp(
  * (`<span>Original Research</span><span>7 April 2020</span>`).
  */
 const DMY_NAME = new RegExp(
-  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)` + TIME,
+  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(${MONTH_ALT})\.?(?:\s*/\s*(?:${MONTH_ALT}))?,?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)` + TIME,
   'giu',
 );
 /** Year and month only (Chinese/Japanese/Korean): 2003年5月. */

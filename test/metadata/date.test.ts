@@ -45,6 +45,12 @@ describe('normalize/date: dates written for people', () => {
     expect(first('13 listopada 2021')).toBe('2021-11-13');
   });
 
+  it('reads Arabic month names of both series, also written side by side (`24 نيسان / أبريل 2020`)', () => {
+    expect(first('تم نشره الجمعة 24 نيسان / أبريل 2020')).toBe('2020-04-24');
+    expect(first('نشر في 3 تشرين الأول 2019')).toBe('2019-10-03');
+    expect(first('الخميس 17 سبتمبر 2020')).toBe('2020-09-17');
+  });
+
   it('reads a day glued to the word before it, as inline elements without a space render (`Research7 April 2020`)', () => {
     expect(first('Original Research7 April 2020')).toBe('2020-04-07');
   });
