@@ -58,10 +58,10 @@ interface Exit {
 }
 
 /**
- * Elements whose extent the walk counts, as being inside them changes how an element reads: an <article>, a footer
- * inside one (the article's own), an <address> (contact of the nearest article's author).
+ * Elements whose extent the walk counts, as being inside them changes how an element reads: an <article>, its own
+ * footer or aside (see isArticlePart), an <address> (contact of the nearest article's author).
  */
-type Scope = 'article' | 'articleFooter' | 'address';
+type Scope = 'article' | 'articlePart' | 'address';
 
 /** An element whose text is read after the pass, from its span of the page text. */
 interface Span {
@@ -163,17 +163,29 @@ function linksHome(el: Element): boolean {
   return false;
 }
 
-/** A footer (`<footer>`, role=contentinfo): the page's, unless it sits inside an <article>. */
-function isFooter(el: Element): boolean {
-  return el.name === 'footer' || attr(el, 'role') === 'contentinfo';
+/**
+ * Inside an <article>, its footer and aside are its own (HTML): the footer holds the article's author, date and tags,
+ * the aside the facts box beside its text, unless that aside lists other articles (`Lesen Sie auch` teasers).
+ */
+function isArticlePart(el: Element): boolean {
+  const role = attr(el, 'role');
+  if (el.name === 'footer' || role === 'contentinfo') return true;
+  return (el.name === 'aside' || role === 'complementary') && !holdsArticle(el);
 }
 
-/**
- * Inside an <article>, a footer is the article's own (HTML: it holds the article's author, date and tags): only its
- * class words can make it boilerplate.
- */
-function isBoilerplate(el: Element, verdict: HintVerdict, articleFooter: boolean): boolean {
-  if (articleFooter) return verdict.boilerplate;
+function holdsArticle(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'tag') continue;
+    if ((node as Element).name === 'article') return true;
+    stack.push(...(node as Element).children);
+  }
+  return false;
+}
+
+/** Only its class words can make an article's own part boilerplate. */
+function isBoilerplate(el: Element, verdict: HintVerdict, articlePart: boolean): boolean {
+  if (articlePart) return verdict.boilerplate;
   if (BOILERPLATE_TAGS.has(el.name)) return true;
   // Page-level classes describe the layout (`<body class="one-sidebar sidebar-first">`), and WordPress lists the
   // post's tag slugs on <article>: neither marks the element itself as a sidebar.
@@ -226,7 +238,7 @@ export function collectFacts(doc: Document): PageFacts {
     }
   };
 
-  const depth: Record<Scope, number> = { article: 0, articleFooter: 0, address: 0 };
+  const depth: Record<Scope, number> = { article: 0, articlePart: 0, address: 0 };
   const leave = (exit: Exit): void => {
     if (exit.scope) depth[exit.scope] -= 1;
     if (exit.boilerplate) boilerRanges.push([exit.start, length]);
@@ -289,13 +301,13 @@ export function collectFacts(doc: Document): PageFacts {
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     const verdict = hintVerdict(hint);
-    const articleFooter = depth.article > 0 && isFooter(el);
-    const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articleFooter ? 'articleFooter' : null;
+    const articlePart = depth.article > 0 && isArticlePart(el);
+    const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articlePart ? 'articlePart' : null;
     if (scope) depth[scope] += 1;
-    const boilerplate = isBoilerplate(el, verdict, articleFooter);
+    const boilerplate = isBoilerplate(el, verdict, articlePart);
     let spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
-    // An article's footer dates it, but the names there are author bio boxes and credits, unless in its <address>.
-    if (spot && depth.articleFooter > 0 && depth.address === 0 && AUTHOR_SPOT.test(spot.via)) spot = null;
+    // An article's footer or aside dates it, but the names there are author bio boxes and credits, unless in its <address>.
+    if (spot && depth.articlePart > 0 && depth.address === 0 && AUTHOR_SPOT.test(spot.via)) spot = null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
     const isH1 = heading !== null;
     // Only elements whose extent matters need a marker on the way out (block ends are seen when the walk climbs).

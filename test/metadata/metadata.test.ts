@@ -213,6 +213,18 @@ describe('metadata: blogs and other languages', () => {
     expect(signed.values.authors).toEqual(['Anna Weber']);
   });
 
+  it('reads the date in an article’s own <aside> facts box, not in an aside listing other articles', () => {
+    const page = (box: string): string => `<html lang="de"><head>
+      <meta name="date" content="2022-01-26T14:32:06+02:00"></head><body><main><article class="article">
+      <h1>Das Beste aus der Touring- und der Freeride-Welt</h1><p>Ein Schuh für beide Welten.</p>
+      <p>Er wiegt wenig.</p><p>Er hält warm.</p><p>Er passt in jede Bindung.</p>${box}
+      <p>Fazit: ein Allrounder.</p></article></main></body></html>`;
+    const facts = '<aside class="meta" role="complementary"><p>Veröffentlicht</p><p><time>21.01.2022 - 13:30</time></p></aside>';
+    expect(meta(page(facts)).values.publishedAt).toBe('2022-01-21T13:30:00');
+    const teasers = '<aside class="readmore"><article><h3>Skitouren im Januar</h3><p>14.01.2021</p></article></aside>';
+    expect(meta(page(teasers)).values.publishedAt).toBe('2022-01-26T14:32:06+02:00');
+  });
+
   it('dates a long post by a dated line far below its headline when nothing nearer dates it, not by its comments', () => {
     const steps = Array.from({ length: 30 }, (_, i) => `<p>Schritt ${i + 1}: die Diode anlöten und prüfen.</p>`).join('');
     const page = `<html lang="de"><body><div class="post"><h2 class="entry-title">Eine virtuelle Wand für den Staubsauger</h2>
