@@ -251,6 +251,13 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page, { url: 'https://www.example.com/wahl' }).values.publishedAt).toBe('2021-11-04T23:00:00+00:00');
   });
 
+  it('knows the zones of more single-zone countries: an evening in Buenos Aires is the next UTC day', () => {
+    const page = `<html lang="es"><head><meta property="article:published_time" content="2022-05-04T00:25:56Z"></head>
+      <body><h1>La jugada que definió el partido</h1><p>Fue en el último minuto.</p></body></html>`;
+    expect(meta(page, { url: 'https://www.example.com.ar/deportes/jugada' }).values.publishedAt).toBe('2022-05-03T21:25:56-03:00');
+    expect(meta(page, { url: 'https://www.example.com.tr/spor/mac' }).values.publishedAt).toBe('2022-05-04T03:25:56+03:00');
+  });
+
   it('honours a site profile: selectors, timezone and extra label words', () => {
     const page = `<html><body><div class="hd">Real headline of the story</div><h1>Site Logo</h1>
       <span class="when">13/11/2021 16:24</span><p class="credit">Jane Doe</p><p>Reporter: Kim Lee</p></body></html>`;
