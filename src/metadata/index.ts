@@ -175,11 +175,15 @@ function dateCandidates(
   for (const s of segments.near) {
     if (published(s)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
+  // A dateline may show the last revision before the publication (`<span itemprop="dateModified">` first): the
+  // revision's text is not read as the line's date.
+  const revisions = facts.spots.filter((s) => /dateModified/i.test(s.via) && s.text).map((s) => s.text);
+  const withoutRevisions = (line: string): string => revisions.reduce((rest, text) => rest.replace(text, ' '), line);
   if (titleLine >= 0) {
     const end = Math.min(facts.lines.length, titleLine + BYLINE_LINES + 1);
     for (let i = titleLine + 1; i < end; i += 1) {
       const line = facts.lines[i];
-      if (!facts.boilerplate[i] && line.length <= MAX_DATELINE) c.push({ value: line, via: 'dateline', machine: false, visible: true });
+      if (!facts.boilerplate[i] && line.length <= MAX_DATELINE) c.push({ value: withoutRevisions(line), via: 'dateline', machine: false, visible: true });
     }
   }
   if (ld?.datePublished) c.push({ value: ld.datePublished, via: 'json-ld', machine: true });

@@ -225,6 +225,13 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page(teasers)).values.publishedAt).toBe('2022-01-26T14:32:06+02:00');
   });
 
+  it('does not read the revision date a dateline shows first (itemprop dateModified) as the publication', () => {
+    const page = `<html lang="de"><body><h1>Anpassung der eBay-Verkaufsvorlagen</h1>
+      <p class="news-info"><span itemprop="dateModified">29.08.2018 14:15</span> <span>22.06.2018 10:20</span></p>
+      <p>Die Vorlagen laden Schriften nun lokal.</p></body></html>`;
+    expect(meta(page, { url: 'https://shop.example.de/ebay-vorlagen' }).values.publishedAt).toBe('2018-06-22T10:20:00+02:00');
+  });
+
   it('dates a long post by a dated line far below its headline when nothing nearer dates it, not by its comments', () => {
     const steps = Array.from({ length: 30 }, (_, i) => `<p>Schritt ${i + 1}: die Diode anlöten und prüfen.</p>`).join('');
     const page = `<html lang="de"><body><div class="post"><h2 class="entry-title">Eine virtuelle Wand für den Staubsauger</h2>
