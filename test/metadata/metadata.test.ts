@@ -232,6 +232,13 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page, { url: 'https://shop.example.de/ebay-vorlagen' }).values.publishedAt).toBe('2018-06-22T10:20:00+02:00');
   });
 
+  it('finds the headline line under a double-escaped og:title (&#039;), so the header’s “today” does not date it', () => {
+    const page = `<html lang="en"><head><meta property="og:title" content="Australian &amp;#039;megablaze&amp;#039; brought under control">
+      </head><body><div class="top-date">Tue, 14 Jan 2020</div><div class="banner"><h2>Australian 'megablaze' brought under control</h2>
+      <p>News24<br>13 Jan 2020, 22:11 GMT+10</p></div><p>Firefighters said they had the upper hand.</p></body></html>`;
+    expect(meta(page, { url: 'http://www.example.com/news/263700449/australian-megablaze' }).values.publishedAt).toBe('2020-01-13T22:11:00+10:00');
+  });
+
   it('dates a long post by a dated line far below its headline when nothing nearer dates it, not by its comments', () => {
     const steps = Array.from({ length: 30 }, (_, i) => `<p>Schritt ${i + 1}: die Diode anlöten und prüfen.</p>`).join('');
     const page = `<html lang="de"><body><div class="post"><h2 class="entry-title">Eine virtuelle Wand für den Staubsauger</h2>
