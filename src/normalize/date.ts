@@ -68,9 +68,10 @@ const YMD = new RegExp(
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
 /**
  * Day first with dots and a two-digit year, as German forums and blogs print post dates: 28.09.19. Two digits each,
- * nothing dotted or numeric around it, so version numbers (13.1.1) and addresses stay out.
+ * nothing dotted or numeric around it, so version numbers (13.1.1) and addresses stay out; only a time may touch it
+ * (`28.09.1912:44`, date and time spans rendered without a space).
  */
-const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])` + TIME, 'giu');
+const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2}(?!\d)))` + TIME, 'giu');
 /** Slashed, order ambiguous: 13/11/2021 or 11/13/2021; settled by the values, else by the page's language. */
 const SLASHED = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
 /** Month name first: Nov. 13, 2021; November 13th 2021. */

@@ -26,6 +26,9 @@ describe('normalize/date: dates written for people', () => {
     expect(first('Ich kann mit 13.1.1 nicht mehr laden')).toBeNull();
     expect(first('Server 10.12.14.2 antwortet nicht')).toBeNull();
     expect(first('am 29.12.2010, 13:36 Uhr')).toBe('2010-12-29T13:36:00');
+    // Name, date and time in adjacent spans, rendered without spaces.
+    expect(first('macbacchi28.09.1912:44')).toBe('2019-09-28T12:44:00');
+    expect(first('Version 10.12.1412')).toBeNull();
   });
 
   it('reads 上午/下午 and am/pm', () => {
