@@ -167,20 +167,24 @@ function linksHome(el: Element): boolean {
  * Inside an <article>, its footer and aside are its own (HTML): the footer holds the article's author, date and tags,
  * the aside the facts box beside its text, unless that aside lists other articles (`Lesen Sie auch` teasers).
  */
-function isArticlePart(el: Element): boolean {
+function isArticlePart(el: Element, holdsArticle: (el: Element) => boolean): boolean {
   const role = attr(el, 'role');
   if (el.name === 'footer' || role === 'contentinfo') return true;
   return (el.name === 'aside' || role === 'complementary') && !holdsArticle(el);
 }
 
-function holdsArticle(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
+/** Every element with an <article> below it, in one pass: a scan per aside would be quadratic in nested asides. */
+function articleHolders(doc: Document): Set<AnyNode> {
+  const holders = new Set<AnyNode>();
+  const stack: AnyNode[] = [doc];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.type !== 'tag') continue;
-    if ((node as Element).name === 'article') return true;
-    stack.push(...(node as Element).children);
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    if ((node as Element).name === 'article') {
+      for (let up = node.parent; up && !holders.has(up); up = up.parent) holders.add(up);
+    }
+    for (const child of (node as Element).children) stack.push(child);
   }
-  return false;
+  return holders;
 }
 
 /** Only its class words can make an article's own part boilerplate. */
@@ -239,6 +243,9 @@ export function collectFacts(doc: Document): PageFacts {
   };
 
   const depth: Record<Scope, number> = { article: 0, articlePart: 0, address: 0 };
+  // Built on the first aside inside an article: most pages have none.
+  let holders: Set<AnyNode> | null = null;
+  const holdsArticle = (el: Element): boolean => (holders ??= articleHolders(doc)).has(el);
   const leave = (exit: Exit): void => {
     if (exit.scope) depth[exit.scope] -= 1;
     if (exit.boilerplate) boilerRanges.push([exit.start, length]);
@@ -301,7 +308,7 @@ export function collectFacts(doc: Document): PageFacts {
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     const verdict = hintVerdict(hint);
-    const articlePart = depth.article > 0 && isArticlePart(el);
+    const articlePart = depth.article > 0 && isArticlePart(el, holdsArticle);
     const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articlePart ? 'articlePart' : null;
     if (scope) depth[scope] += 1;
     const boilerplate = isBoilerplate(el, verdict, articlePart);
