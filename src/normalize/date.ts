@@ -74,9 +74,9 @@ const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:
 const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2}(?!\d)))` + TIME, 'giu');
 /** Slashed, order ambiguous: 13/11/2021 or 11/13/2021; settled by the values, else by the page's language. */
 const SLASHED = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
-/** Month name first: Nov. 13, 2021; November 13th 2021. */
+/** Month name first: Nov. 13, 2021; November 13th 2021; Feb 182009 (day and year spans rendered without a space). */
 const MDY_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)` + TIME,
+  String.raw`(?<![\p{L}])(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*((?:19|20)\d{2})(?!\d)` + TIME,
   'giu',
 );
 /**

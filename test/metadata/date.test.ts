@@ -54,8 +54,11 @@ describe('normalize/date: dates written for people', () => {
     expect(first('الخميس 17 سبتمبر 2020')).toBe('2020-09-17');
   });
 
-  it('reads a day glued to the word before it, as inline elements without a space render (`Research7 April 2020`)', () => {
+  it('reads dates whose parts touch, as inline elements without a space render (`Research7 April 2020`)', () => {
     expect(first('Original Research7 April 2020')).toBe('2020-04-07');
+    // Blog themes print month, day and year in three spans: `<span>Feb</span> <span>18</span><span>2009</span>`.
+    expect(first('Feb 182009')).toBe('2009-02-18');
+    expect(first('Nov 2019')).toBeNull();
   });
 
   it('reads day-first numeric dates, and slashed ones by value or by page language', () => {
