@@ -80,9 +80,9 @@ const MDY_NAME = new RegExp(
   'giu',
 );
 /**
- * Day first with month name: 13 November 2021, 13. November 2021, 13 de noviembre de 2021, 13th Nov 2021. A letter
- * may touch the day: page text joins inline elements as rendered, and a label span often has no space after it
- * (`<span>Original Research</span><span>7 April 2020</span>`).
+ * Day first with month name: 13 November 2021, 13. November 2021, 13 de noviembre de 2021, 13th Nov 2021, and the
+ * two Arabic names side by side (24 نيسان / أبريل 2020). A letter may touch the day: page text joins inline elements
+ * as rendered, and a label span often has no space after it (`<span>Original Research</span><span>7 April 2020</span>`).
  */
 const DMY_NAME = new RegExp(
   String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(${MONTH_ALT})\.?(?:\s*/\s*(?:${MONTH_ALT}))?,?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)` + TIME,
