@@ -54,7 +54,14 @@ interface Exit {
   spot: Omit<TextSpot, 'text' | 'line'> | null;
   h1: boolean;
   headingVia?: string | null;
+  scope: Scope | null;
 }
+
+/**
+ * Elements whose extent the walk counts, as being inside them changes how an element reads: an <article>, its own
+ * footer or aside (see isArticlePart), an <address> (contact of the nearest article's author).
+ */
+type Scope = 'article' | 'articlePart' | 'address';
 
 /** An element whose text is read after the pass, from its span of the page text. */
 interface Span {
@@ -120,6 +127,9 @@ function spotOf(el: Element, verdict: HintVerdict): Omit<TextSpot, 'text' | 'lin
   return { machine: machine ?? null, via: 'class:date' };
 }
 
+/** Spots that name people: `class:author`, `rel:author`, `itemprop:author`/`creator`. */
+const AUTHOR_SPOT = /author|creator/i;
+
 const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 /**
@@ -153,7 +163,33 @@ function linksHome(el: Element): boolean {
   return false;
 }
 
-function isBoilerplate(el: Element, verdict: HintVerdict): boolean {
+/**
+ * Inside an <article>, its footer and aside are its own (HTML): the footer holds the article's author, date and tags,
+ * the aside the facts box beside its text, unless that aside lists other articles (`Lesen Sie auch` teasers).
+ */
+function isArticlePart(el: Element, holdsArticle: (el: Element) => boolean): boolean {
+  const role = attr(el, 'role');
+  if (el.name === 'footer' || role === 'contentinfo') return true;
+  return (el.name === 'aside' || role === 'complementary') && !holdsArticle(el);
+}
+
+/** Every element with an <article> below it, in one pass: a scan per aside would be quadratic in nested asides. */
+function articleHolders(doc: Document): Set<AnyNode> {
+  const holders = new Set<AnyNode>();
+  const stack: AnyNode[] = [doc];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type !== 'tag' && node.type !== 'root') continue;
+    if ((node as Element).name === 'article') {
+      for (let up = node.parent; up && !holders.has(up); up = up.parent) holders.add(up);
+    }
+    for (const child of (node as Element).children) stack.push(child);
+  }
+  return holders;
+}
+
+/** Only its class words can make an article's own part boilerplate. */
+function isBoilerplate(el: Element, verdict: HintVerdict, articlePart: boolean): boolean {
+  if (articlePart) return verdict.boilerplate;
   if (BOILERPLATE_TAGS.has(el.name)) return true;
   // Page-level classes describe the layout (`<body class="one-sidebar sidebar-first">`), and WordPress lists the
   // post's tag slugs on <article>: neither marks the element itself as a sidebar.
@@ -206,7 +242,12 @@ export function collectFacts(doc: Document): PageFacts {
     }
   };
 
+  const depth: Record<Scope, number> = { article: 0, articlePart: 0, address: 0 };
+  // Built on the first aside inside an article: most pages have none.
+  let holders: Set<AnyNode> | null = null;
+  const holdsArticle = (el: Element): boolean => (holders ??= articleHolders(doc)).has(el);
   const leave = (exit: Exit): void => {
+    if (exit.scope) depth[exit.scope] -= 1;
     if (exit.boilerplate) boilerRanges.push([exit.start, length]);
     if (exit.spot) spans.push({ start: exit.start, end: length, spot: exit.spot });
     if (exit.h1) h1Spans.push({ start: exit.start, end: length, spot: { machine: null, via: exit.headingVia ?? 'h1' } });
@@ -267,13 +308,18 @@ export function collectFacts(doc: Document): PageFacts {
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
     const verdict = hintVerdict(hint);
-    const boilerplate = isBoilerplate(el, verdict);
-    const spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
+    const articlePart = depth.article > 0 && isArticlePart(el, holdsArticle);
+    const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articlePart ? 'articlePart' : null;
+    if (scope) depth[scope] += 1;
+    const boilerplate = isBoilerplate(el, verdict, articlePart);
+    let spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
+    // An article's footer or aside dates it, but the names there are author bio boxes and credits, unless in its <address>.
+    if (spot && depth.articlePart > 0 && depth.address === 0 && AUTHOR_SPOT.test(spot.via)) spot = null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
     const isH1 = heading !== null;
     // Only elements whose extent matters need a marker on the way out (block ends are seen when the walk climbs).
-    if (boilerplate || spot || isH1) {
-      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading };
+    if (boilerplate || spot || isH1 || scope) {
+      const exit: Exit = { exit: el, start: length, boilerplate, spot, h1: isH1, headingVia: heading, scope };
       if (el.children.length === 0) leave(exit);
       else exits.push(exit);
     }

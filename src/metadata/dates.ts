@@ -9,7 +9,11 @@ const TLD_ZONES: Record<string, string> = {
   de: 'Europe/Berlin', at: 'Europe/Vienna', ch: 'Europe/Zurich', fr: 'Europe/Paris', it: 'Europe/Rome',
   es: 'Europe/Madrid', nl: 'Europe/Amsterdam', be: 'Europe/Brussels', pl: 'Europe/Warsaw', cz: 'Europe/Prague',
   se: 'Europe/Stockholm', no: 'Europe/Oslo', dk: 'Europe/Copenhagen', fi: 'Europe/Helsinki', uk: 'Europe/London',
-  ie: 'Europe/Dublin', pt: 'Europe/Lisbon',
+  ie: 'Europe/Dublin', pt: 'Europe/Lisbon', gr: 'Europe/Athens', ro: 'Europe/Bucharest', hu: 'Europe/Budapest',
+  sk: 'Europe/Bratislava', si: 'Europe/Ljubljana', hr: 'Europe/Zagreb', ba: 'Europe/Sarajevo', rs: 'Europe/Belgrade',
+  bg: 'Europe/Sofia', lu: 'Europe/Luxembourg', il: 'Asia/Jerusalem', tr: '+03:00', ar: '-03:00', uy: '-03:00',
+  co: '-05:00', pe: '-05:00', ve: '-04:00', th: '+07:00', vn: '+07:00', ph: '+08:00', my: '+08:00', pk: '+05:00',
+  bd: '+06:00', ng: '+01:00', ke: '+03:00', za: '+02:00',
 };
 /** Languages written (almost) only in one zone: Chinese-language news is +08:00 (mainland, Taiwan, Hong Kong, Singapore). */
 const LANGUAGE_ZONES: Record<string, string> = { zh: '+08:00', 'zh-Hant': '+08:00', ja: '+09:00', ko: '+09:00' };
@@ -35,7 +39,7 @@ export interface DateCandidate {
   machine: boolean;
   /** Already-read parts (URL dates), used instead of parsing value. */
   parts?: DateParts;
-  /** Shown to readers next to the headline (dateline, byline date): the page's local calendar day. */
+  /** Shown to readers next to the headline (dateline, byline date) or in the URL's date path: the page's local calendar day. */
   visible?: boolean;
 }
 

@@ -38,7 +38,7 @@ const BYLINE_LINES = 3;
 const MAX_DATELINE = 120;
 /** Lines around the headline where the page shows its dateline; dates further down are the story's own. */
 const DATELINE_LINES = 6;
-/** Lines searched for a date on pages whose headline was not found in the text. */
+/** Lines searched for a date below the headline's surroundings, or from the top when the headline was not found. */
 const MAX_DATE_SCAN_LINES = 600;
 
 /** Values of a profile's CSS selectors (site profiles, issue 7): the first match's text or machine attribute. */
@@ -126,12 +126,18 @@ function findTitleLine(facts: PageFacts, title: string | null, via: string | nul
     const h = facts.h1.find((x) => collapseWhitespace(x.text) === title) ?? facts.h1.find((x) => titleKey(x.text).endsWith(key));
     if (h) return h.line;
   }
+  // A line that is the headline beats an earlier one that merely holds it: hero banners and hidden site h1s
+  // repeat it with a subtitle or the site name (`Headline | Site`) far from the story's dateline.
+  let holding = -1;
   for (let i = 0; i < facts.lines.length; i += 1) {
     const line = facts.lines[i];
     if (facts.boilerplate[i] || line.length > title.length * 2 + 10 || line.length < title.length / 2) continue;
     const lineKey = titleKey(line);
-    if (lineKey.length > 0 && (lineKey === key || (lineKey.includes(key) && key.length >= 6))) return i;
+    if (lineKey.length === 0) continue;
+    if (lineKey === key) return i;
+    if (holding < 0 && lineKey.includes(key) && key.length >= 6) holding = i;
   }
+  if (holding >= 0) return holding;
   return facts.h1.find((h) => h.via === 'h1')?.line ?? -1;
 }
 
@@ -170,11 +176,15 @@ function dateCandidates(
   for (const s of segments.near) {
     if (published(s)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
+  // A dateline may show the last revision before the publication (`<span itemprop="dateModified">` first): the
+  // revision's text is not read as the line's date.
+  const revisions = facts.spots.filter((s) => /dateModified/i.test(s.via) && s.text).map((s) => s.text);
+  const withoutRevisions = (line: string): string => revisions.reduce((rest, text) => rest.replace(text, ' '), line);
   if (titleLine >= 0) {
     const end = Math.min(facts.lines.length, titleLine + BYLINE_LINES + 1);
     for (let i = titleLine + 1; i < end; i += 1) {
       const line = facts.lines[i];
-      if (!facts.boilerplate[i] && line.length <= MAX_DATELINE) c.push({ value: line, via: 'dateline', machine: false, visible: true });
+      if (!facts.boilerplate[i] && line.length <= MAX_DATELINE) c.push({ value: withoutRevisions(line), via: 'dateline', machine: false, visible: true });
     }
   }
   if (ld?.datePublished) c.push({ value: ld.datePublished, via: 'json-ld', machine: true });
@@ -186,7 +196,8 @@ function dateCandidates(
     if (s.field === 'date' && !MODIFIED_DATE_LABELS.includes(s.label)) c.push({ value: s.value, via: `text:${s.label}`, machine: false, visible: true });
   }
   const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
+  // CMSs write the URL's date path in the site's calendar: it tells the local day of a UTC instant like a dateline.
+  if (fromUrl?.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl, visible: true });
   const nearTitle = (s: TextSpot): boolean => titleLine < 0 || (s.line >= titleLine - BEFORE_TITLE_LINES && s.line <= titleLine + NEAR_TITLE_LINES);
   for (const s of facts.spots) {
     if (s.via.startsWith('time') && nearTitle(s)) c.push({ value: s.machine ?? s.text, via: 'time', machine: s.machine !== null });
@@ -238,6 +249,14 @@ function dateCandidates(
       } else c.push({ value: line, via: 'text', machine: false });
     }
     for (const s of farDates) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
+  }
+  if (titleLine >= 0) {
+    // Last resort: a dated line further down the story, nearest first (blog themes put `Dieser Artikel wurde am
+    // 14. Dezember 2015 um 14:48 geschrieben` under a long post, and forums the first post's date under a long head).
+    const end = Math.min(facts.lines.length, titleLine + MAX_DATE_SCAN_LINES);
+    for (let i = titleLine + NEAR_TITLE_LINES + 1; i < end; i += 1) {
+      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text:far', machine: false });
+    }
   }
   if (fromUrl && !fromUrl.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
   return c;

@@ -27,9 +27,12 @@ const SUFFIX_SHARE = 0.7;
  */
 const TRAILING_SEPARATOR = /(?:[\s\-–—|·•:｜_]|\s»)+$/u;
 
-/** Comparison key: case, white space and punctuation do not make two titles differ. */
+/**
+ * Comparison key: case, white space and punctuation do not make two titles differ, nor character references that
+ * double-escaped metadata leaves in the text (`&#039;` where the headline shows an apostrophe).
+ */
 export function titleKey(s: string): string {
-  return s.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return s.toLowerCase().replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/g, '').replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 function splitTitle(s: string): string[] {

@@ -28,7 +28,7 @@ const MIN_YEAR = 1990;
 /**
  * Month names of the languages in our evaluation sets (English, German, French, Spanish, Italian, Portuguese,
  * Dutch, Swedish/Norwegian/Danish, Romanian, and the genitive forms dates use in Polish, Russian and Czech,
- * Turkish), full and abbreviated; keys are lower case without a trailing dot.
+ * Turkish, Arabic in its two series), full and abbreviated; keys are lower case without a trailing dot.
  */
 const MONTHS: Record<string, number> = {};
 const MONTH_NAME_LISTS: string[][] = [
@@ -49,6 +49,8 @@ const MONTH_NAME_LISTS: string[][] = [
   ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
   ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
   ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  ['كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول'],
 ];
 for (const list of MONTH_NAME_LISTS) list.forEach((name, i) => (MONTHS[name] = i + 1));
 const MONTH_ALT = Object.keys(MONTHS)
@@ -66,19 +68,24 @@ const YMD = new RegExp(
 const DMY_DOT = new RegExp(String.raw`(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
 /**
  * Day first with dots and a two-digit year, as German forums and blogs print post dates: 28.09.19. Two digits each,
- * nothing dotted or numeric around it, so version numbers (13.1.1) and addresses stay out.
+ * nothing dotted or numeric around it, so version numbers (13.1.1) and addresses stay out; only a time may touch it
+ * (`28.09.1912:44`, date and time spans rendered without a space).
  */
-const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])` + TIME, 'giu');
+const DMY_DOT_SHORT = new RegExp(String.raw`(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?:(?![\d.])|(?=\d{1,2}:\d{2}(?!\d)))` + TIME, 'giu');
 /** Slashed, order ambiguous: 13/11/2021 or 11/13/2021; settled by the values, else by the page's language. */
 const SLASHED = new RegExp(String.raw`(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?!\d)` + TIME, 'giu');
-/** Month name first: Nov. 13, 2021; November 13th 2021. */
+/** Month name first: Nov. 13, 2021; November 13th 2021; Feb 182009 (day and year spans rendered without a space). */
 const MDY_NAME = new RegExp(
-  String.raw`(?<![\p{L}])(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+((?:19|20)\d{2})(?!\d)` + TIME,
+  String.raw`(?<![\p{L}])(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*((?:19|20)\d{2})(?!\d)` + TIME,
   'giu',
 );
-/** Day first with month name: 13 November 2021, 13. November 2021, 13 de noviembre de 2021, 13th Nov 2021. */
+/**
+ * Day first with month name: 13 November 2021, 13. November 2021, 13 de noviembre de 2021, 13th Nov 2021, and the
+ * two Arabic names side by side (24 نيسان / أبريل 2020). A letter may touch the day: page text joins inline elements
+ * as rendered, and a label span often has no space after it (`<span>Original Research</span><span>7 April 2020</span>`).
+ */
 const DMY_NAME = new RegExp(
-  String.raw`(?<![\d\p{L}])(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)` + TIME,
+  String.raw`(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(${MONTH_ALT})\.?(?:\s*/\s*(?:${MONTH_ALT}))?,?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)` + TIME,
   'giu',
 );
 /** Year and month only (Chinese/Japanese/Korean): 2003年5月. */

@@ -26,6 +26,9 @@ describe('normalize/date: dates written for people', () => {
     expect(first('Ich kann mit 13.1.1 nicht mehr laden')).toBeNull();
     expect(first('Server 10.12.14.2 antwortet nicht')).toBeNull();
     expect(first('am 29.12.2010, 13:36 Uhr')).toBe('2010-12-29T13:36:00');
+    // Name, date and time in adjacent spans, rendered without spaces.
+    expect(first('macbacchi28.09.1912:44')).toBe('2019-09-28T12:44:00');
+    expect(first('Version 10.12.1412')).toBeNull();
   });
 
   it('reads 上午/下午 and am/pm', () => {
@@ -43,6 +46,19 @@ describe('normalize/date: dates written for people', () => {
     expect(first('13 de noviembre de 2021')).toBe('2021-11-13');
     expect(first('Unica.md, 20 septembrie 2020 16:20')).toBe('2020-09-20T16:20:00');
     expect(first('13 listopada 2021')).toBe('2021-11-13');
+  });
+
+  it('reads Arabic month names of both series, also written side by side (`24 نيسان / أبريل 2020`)', () => {
+    expect(first('تم نشره الجمعة 24 نيسان / أبريل 2020')).toBe('2020-04-24');
+    expect(first('نشر في 3 تشرين الأول 2019')).toBe('2019-10-03');
+    expect(first('الخميس 17 سبتمبر 2020')).toBe('2020-09-17');
+  });
+
+  it('reads dates whose parts touch, as inline elements without a space render (`Research7 April 2020`)', () => {
+    expect(first('Original Research7 April 2020')).toBe('2020-04-07');
+    // Blog themes print month, day and year in three spans: `<span>Feb</span> <span>18</span><span>2009</span>`.
+    expect(first('Feb 182009')).toBe('2009-02-18');
+    expect(first('Nov 2019')).toBeNull();
   });
 
   it('reads day-first numeric dates, and slashed ones by value or by page language', () => {

@@ -134,6 +134,16 @@ describe('metadata: English news pages', () => {
     expect(provenance.publishedAt).toBe('meta:article:published_time+offset');
   });
 
+  it('dates a UTC instant by the day of the URL’s date path when the page shows no dateline', () => {
+    const page = `<html lang="es"><head><title>Silvia Pinal sigue estable</title>
+      <script type="application/ld+json">{"@type":"NewsArticle","headline":"Silvia Pinal sigue estable","datePublished":"2020-02-18T02:18:11Z"}</script>
+      </head><body><h1>Silvia Pinal sigue estable</h1><p>La actriz se recupera en casa.</p></body></html>`;
+    const { values, provenance } = meta(page, { url: 'https://example.com/2020/02/17/silvia-pinal-sigue-estable/' });
+    expect(values.publishedAt).toBe('2020-02-17');
+    expect(provenance.publishedAt).toBe('json-ld+url');
+    expect(meta(page, { url: 'https://example.com/2020/02/18/silvia-pinal-sigue-estable/' }).values.publishedAt).toBe('2020-02-18T02:18:11+00:00');
+  });
+
   it('falls back to the byline and dateline when there is no structured data', () => {
     const plain = NEWS.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
     const { values, provenance } = meta(plain);
@@ -178,6 +188,67 @@ describe('metadata: blogs and other languages', () => {
     expect(meta(page).values.publishedAt).toBe('2019-07-13');
   });
 
+  it('anchors the dateline at the line that is the headline, not a hidden site h1 holding it with the site name', () => {
+    const topics = Array.from({ length: 30 }, (_, i) => `<p><a href="/thema/${i}">Thema ${i + 1}</a></p>`).join('');
+    const page = `<html lang="de"><head><meta property="og:title" content="Atomkraft und Erdgas sind nicht nachhaltig">
+      <meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body>
+      <header id="branding"><h1 class="visuallyhidden">Atomkraft und Erdgas sind nicht nachhaltig | Umweltamt</h1></header>
+      <div class="topics">${topics}</div>
+      <div id="main-content"><h2>Atomkraft und Erdgas sind nicht nachhaltig</h2>
+      <p><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p><p>Der Entwurf würde verhindern, dass die Taxonomie wirkt.</p></div></body></html>`;
+    expect(meta(page, { url: 'https://www.example.de/themen/taxonomie' }).values.publishedAt).toBe('2022-01-25T08:00:00+01:00');
+  });
+
+  it('reads the date in an article’s own <footer>, not the page footer’s, and no bio box names from it', () => {
+    const page = (byline: string): string => `<html lang="de"><body><main><article class="node">
+      <h1>LVMH mit ordentlichem Wachstum</h1>
+      <footer class="node__meta"><span class="post-created">28.01.22</span> / 0 Kommentare${byline}</footer>
+      <p>Der Luxusgüterkonzern meldet für 2021 einen Umsatz von 64,2 Mrd. Euro.</p>
+      <footer class="entry-footer"><div class="about"><span class="author">Max Muster</span> schreibt seit 2010 über Wein.</div></footer>
+      </article></main><footer class="site"><p>Stand: 02.02.2022</p><p>© 2022 Verlag</p></footer></body></html>`;
+    const { values } = meta(page(''), { url: 'https://www.example.de/wein/lvmh-wachstum' });
+    expect(values.publishedAt).toBe('2022-01-28');
+    expect(values.authors).toEqual([]);
+    const signed = meta(page(' <address class="author">Anna Weber</address>'), { url: 'https://www.example.de/wein/lvmh-wachstum' });
+    expect(signed.values.authors).toEqual(['Anna Weber']);
+  });
+
+  it('reads the date in an article’s own <aside> facts box, not in an aside listing other articles', () => {
+    const page = (box: string): string => `<html lang="de"><head>
+      <meta name="date" content="2022-01-26T14:32:06+02:00"></head><body><main><article class="article">
+      <h1>Das Beste aus der Touring- und der Freeride-Welt</h1><p>Ein Schuh für beide Welten.</p>
+      <p>Er wiegt wenig.</p><p>Er hält warm.</p><p>Er passt in jede Bindung.</p>${box}
+      <p>Fazit: ein Allrounder.</p></article></main></body></html>`;
+    const facts = '<aside class="meta" role="complementary"><p>Veröffentlicht</p><p><time>21.01.2022 - 13:30</time></p></aside>';
+    expect(meta(page(facts)).values.publishedAt).toBe('2022-01-21T13:30:00');
+    const teasers = '<aside class="readmore"><article><h3>Skitouren im Januar</h3><p>14.01.2021</p></article></aside>';
+    expect(meta(page(teasers)).values.publishedAt).toBe('2022-01-26T14:32:06+02:00');
+  });
+
+  it('does not read the revision date a dateline shows first (itemprop dateModified) as the publication', () => {
+    const page = `<html lang="de"><body><h1>Anpassung der eBay-Verkaufsvorlagen</h1>
+      <p class="news-info"><span itemprop="dateModified">29.08.2018 14:15</span> <span>22.06.2018 10:20</span></p>
+      <p>Die Vorlagen laden Schriften nun lokal.</p></body></html>`;
+    expect(meta(page, { url: 'https://shop.example.de/ebay-vorlagen' }).values.publishedAt).toBe('2018-06-22T10:20:00+02:00');
+  });
+
+  it('finds the headline line under a double-escaped og:title (&#039;), so the header’s “today” does not date it', () => {
+    const page = `<html lang="en"><head><meta property="og:title" content="Australian &amp;#039;megablaze&amp;#039; brought under control">
+      </head><body><div class="top-date">Tue, 14 Jan 2020</div><div class="banner"><h2>Australian 'megablaze' brought under control</h2>
+      <p>News24<br>13 Jan 2020, 22:11 GMT+10</p></div><p>Firefighters said they had the upper hand.</p></body></html>`;
+    expect(meta(page, { url: 'http://www.example.com/news/263700449/australian-megablaze' }).values.publishedAt).toBe('2020-01-13T22:11:00+10:00');
+  });
+
+  it('dates a long post by a dated line far below its headline when nothing nearer dates it, not by its comments', () => {
+    const steps = Array.from({ length: 30 }, (_, i) => `<p>Schritt ${i + 1}: die Diode anlöten und prüfen.</p>`).join('');
+    const page = `<html lang="de"><body><div class="post"><h2 class="entry-title">Eine virtuelle Wand für den Staubsauger</h2>
+      <p>von Heiner</p>${steps}<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben.</div></div>
+      <div class="comments"><p>Anna: 13. Dezember 2015 at 11:21</p></div></body></html>`;
+    const { values, provenance } = meta(page, { url: 'https://www.example.de/arduino/424-virtuelle-wand.php' });
+    expect(values.publishedAt).toBe('2015-12-14T14:48:00+01:00');
+    expect(provenance.publishedAt).toBe('text:far');
+  });
+
   it('infers the zone from the host: Japan without DST, Germany with it', () => {
     const jp = '<html><body><h1>見出しのテスト記事です</h1><p>2021年11月13日 16:24 配信</p><p>本文です。</p></body></html>';
     expect(meta(jp, { url: 'https://www.example.co.jp/a/1' }).values.publishedAt).toBe('2021-11-13T16:24:00+09:00');
@@ -192,6 +263,13 @@ describe('metadata: blogs and other languages', () => {
       <body><h1>Kommunalwahlen in Nordmazedonien</h1><p>Erdrutschsieg der Opposition.</p></body></html>`;
     expect(meta(page, { url: 'https://www.example.de/wahl' }).values.publishedAt).toBe('2021-11-05T00:00:00+01:00');
     expect(meta(page, { url: 'https://www.example.com/wahl' }).values.publishedAt).toBe('2021-11-04T23:00:00+00:00');
+  });
+
+  it('knows the zones of more single-zone countries: an evening in Buenos Aires is the next UTC day', () => {
+    const page = `<html lang="es"><head><meta property="article:published_time" content="2022-05-04T00:25:56Z"></head>
+      <body><h1>La jugada que definió el partido</h1><p>Fue en el último minuto.</p></body></html>`;
+    expect(meta(page, { url: 'https://www.example.com.ar/deportes/jugada' }).values.publishedAt).toBe('2022-05-03T21:25:56-03:00');
+    expect(meta(page, { url: 'https://www.example.com.tr/spor/mac' }).values.publishedAt).toBe('2022-05-04T03:25:56+03:00');
   });
 
   it('honours a site profile: selectors, timezone and extra label words', () => {
