@@ -2,6 +2,7 @@ import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
+import { jsonLdBodyBlocks } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
@@ -15,6 +16,8 @@ export { blockFingerprint } from './blocks.js';
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
   title?: string | null;
+  /** The page's JSON-LD articleBody, the body of pages that render their article with JavaScript. */
+  jsonLdArticleBody?: string | null;
 }
 
 export interface ContentResult {
@@ -94,6 +97,12 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
     choice = choose();
     body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
   }
+  let reason = choice?.reason ?? 'no scored container: whole document';
+  const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLdArticleBody, body, base, resolve) : null;
+  if (fromJsonLd) {
+    reason = `json-ld articleBody (the page's own body: ${wordsOf(body)} words, ${reason})`;
+    body = fromJsonLd;
+  }
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);
   body = trimLearnedBoilerplate(body, learned);
@@ -104,7 +113,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   return {
     text,
     markdown,
-    reason: choice?.reason ?? 'no scored container: whole document',
+    reason,
     isArticle: kind.isArticle,
     pageKindReason: kind.reason,
     links,
