@@ -1,5 +1,6 @@
 import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
+import type { JsonLdFacts } from '../metadata/jsonld.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { jsonLdBodyBlocks } from './jsonld-body.js';
@@ -16,8 +17,8 @@ export { blockFingerprint } from './blocks.js';
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
   title?: string | null;
-  /** The page's JSON-LD articleBody, the body of pages that render their article with JavaScript. */
-  jsonLdArticleBody?: string | null;
+  /** The page's JSON-LD article: its articleBody is the body of pages that render their article with JavaScript. */
+  jsonLd?: Pick<JsonLdFacts, 'headline' | 'articleBody'> | null;
 }
 
 export interface ContentResult {
@@ -98,7 +99,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
     body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
   }
   let reason = choice?.reason ?? 'no scored container: whole document';
-  const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLdArticleBody, body, base, resolve) : null;
+  const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLd, body, options.title, base, resolve) : null;
   if (fromJsonLd) {
     reason = `json-ld articleBody (the page's own body: ${wordsOf(body)} words, ${reason})`;
     body = fromJsonLd;

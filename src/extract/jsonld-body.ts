@@ -1,13 +1,14 @@
 import { wordCount } from '../normalize/text.js';
 import { parseHtml } from '../parse/index.js';
 import { segment, type Block } from './blocks.js';
+import type { JsonLdFacts } from '../metadata/jsonld.js';
 import type { Resolver } from './links.js';
 import { THRESHOLDS } from './rules.js';
 
 /** articleBody written as HTML: it has block markup; otherwise its line breaks are the paragraphs. */
 const BLOCK_MARKUP = /<\/?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure|table|section)\b/i;
 
-/** The JSON-LD body replaces the DOM's only when it is clearly longer: at least this many times the DOM's words. */
+/** The JSON-LD body replaces the DOM's only when it is clearly longer: at least this many times the DOM's words... */
 const MIN_LENGTH_RATIO = 2;
 
 /**
@@ -15,6 +16,13 @@ const MIN_LENGTH_RATIO = 2;
  * JSON-LD body that does not contain what the DOM found may belong to another story of the page.
  */
 const MIN_CONTAINED_SHARE = 0.5;
+
+/**
+ * A JSON-LD body this many times longer than the DOM's replaces it without sharing its text when the JSON-LD
+ * article's headline is the page's title: on pages rendered with JavaScript the DOM's pick is then whatever static
+ * text is left (an author card, a newsletter box), not the story.
+ */
+const MIN_LENGTH_RATIO_UNSHARED = 4;
 
 /** Letters and digits only, case folded: the DOM and the JSON-LD copy differ in white space, quotes and markup. */
 function letters(text: string): string {
@@ -38,15 +46,25 @@ function articleBodyHtml(articleBody: string): string {
   return articleBody.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => `<p>${line}</p>`).join('');
 }
 
+/** The JSON-LD headline names the page's article: the same letters, or one holds the other (a site suffix). */
+function isPageHeadline(headline: string | null, title: string | null | undefined): boolean {
+  const h = headline ? letters(headline) : '';
+  const t = title ? letters(title) : '';
+  return h !== '' && t !== '' && (h.includes(t) || t.includes(h));
+}
+
 /**
  * Pages that render their article with JavaScript often show only a teaser (or nothing) in the HTML, while their
  * schema.org JSON-LD carries the whole text in `articleBody`. Its blocks replace the DOM body when the DOM found
- * no article, or found less than half of the JSON-LD text and that text holds most of what the DOM found (a
- * teaser, a first page). A JSON-LD body that is a summary is shorter than the DOM's and never replaces it.
+ * no article; or found less than half of the JSON-LD text and that text holds most of what the DOM found (a
+ * teaser, a first page); or found far less, unrelated text while the JSON-LD article is the page's by its
+ * headline. A JSON-LD body that is a summary is shorter than the DOM's and never replaces it.
  */
 export function jsonLdBodyBlocks(
-  articleBody: string | null | undefined, domBody: readonly Block[], base: URL | null, resolve: Resolver,
+  jsonLd: Pick<JsonLdFacts, 'headline' | 'articleBody'> | null | undefined, domBody: readonly Block[],
+  title: string | null | undefined, base: URL | null, resolve: Resolver,
 ): Block[] | null {
+  const articleBody = jsonLd?.articleBody;
   if (!articleBody) return null;
   const domWords = domBody.reduce((n, b) => n + b.words, 0);
   const domIsArticle = domWords >= THRESHOLDS.minArticleWords;
@@ -57,6 +75,7 @@ export function jsonLdBodyBlocks(
   if (jsonWords < THRESHOLDS.minArticleWords) return null;
   if (!domIsArticle) return blocks;
   if (jsonWords < domWords * MIN_LENGTH_RATIO) return null;
+  if (jsonWords >= domWords * MIN_LENGTH_RATIO_UNSHARED && isPageHeadline(jsonLd.headline, title)) return blocks;
   const jsonText = letters(blocks.map((b) => b.text).join('\n'));
   return containedShare(domBody, jsonText) >= MIN_CONTAINED_SHARE ? blocks : null;
 }

@@ -23,8 +23,8 @@ export type MetadataValues = Pick<ArticleRecord, MetadataField>;
 export interface MetadataResult {
   values: MetadataValues;
   provenance: Partial<Record<MetadataField, string>>;
-  /** The JSON-LD article's articleBody (HTML or plain text), for pages that render their body with JavaScript. */
-  jsonLdArticleBody: string | null;
+  /** What the page's JSON-LD says, for the content stage (articleBody of pages rendered with JavaScript). */
+  jsonLd: JsonLdFacts | null;
 }
 
 /** Lines of the page read for the language guess: enough text to outvote menus in another script. */
@@ -417,6 +417,6 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
       image,
     },
     provenance,
-    jsonLdArticleBody: ld?.articleBody ?? null,
+    jsonLd: ld,
   };
 }

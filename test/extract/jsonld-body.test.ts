@@ -12,6 +12,13 @@ const FULL_TEXT = [
   'The first of the leased ferries is expected to arrive in Eastport at the end of March for crew training and trial crossings.',
 ];
 
+const LATER_TEXT = [
+  'Fares on the crossing were last raised three years ago, when a single adult ticket went up by twenty pence and a monthly pass by four pounds.',
+  'The authority also plans to extend the evening timetable on Fridays and Saturdays, with a last departure from Millbrook at half past eleven instead of ten.',
+  'Pier staff will be trained to manage the larger crowds expected on summer weekends, and a second ticket machine will be installed at the Eastport gate.',
+  'A public meeting on the changes will be held at Eastport library on 14 March, where residents can put their questions to the authority and the operator.',
+];
+
 function page(visibleBody: string, jsonLd: object): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Ferry service to double from April | Riverside Herald</title>
@@ -59,10 +66,19 @@ describe('the JSON-LD articleBody of pages that render their article with JavaSc
     expect(result.provenance.body).not.toMatch(/json-ld/);
   });
 
-  it('does not replace a page body it does not contain (another story of the page)', () => {
+  it('replaces unrelated static text far shorter than the article whose headline is the page title', () => {
+    const authorCard = '<div class="author-card"><p>Dana Whitlock has covered transport and the waterfront for the Herald since 2011. ' +
+      'Before that she reported on local politics in Millbrook. She lives on the east bank with two cats, a canoe and far too many timetables.</p></div>';
+    const longStory = [...FULL_TEXT, ...LATER_TEXT];
+    const result = extractArticle(page(authorCard, graph({ articleBody: longStory.join('\n') })), { url: URL_ });
+    expect(linesOf(result.record.text)).toEqual(longStory);
+    expect(result.provenance.body).toMatch(/^json-ld articleBody/);
+  });
+
+  it('does not replace a page body with the text of another story', () => {
     const body = FULL_TEXT.slice(0, 2).map((p) => `<p>${p}</p>`).join('');
-    const other = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of a different story about the harbour festival, its music stages, food stalls and the fireworks over the water on Saturday night.`);
-    const result = extractArticle(page(body, graph({ articleBody: other.join('\n') })), { url: URL_ });
+    const other = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1} of a different story about the harbour festival, its music stages, food stalls and the fireworks over the water on Saturday night.`);
+    const result = extractArticle(page(body, graph({ headline: 'Harbour festival returns with fireworks', articleBody: other.join('\n') })), { url: URL_ });
     expect(linesOf(result.record.text)).toEqual(FULL_TEXT.slice(0, 2));
   });
 
