@@ -3,7 +3,7 @@ import type { ExtractOptions } from '../types.js';
 import type { JsonLdFacts } from '../metadata/jsonld.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
-import { jsonLdBodyBlocks } from './jsonld-body.js';
+import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
@@ -19,6 +19,8 @@ export interface ContentOptions extends ExtractOptions {
   title?: string | null;
   /** The page's JSON-LD article: its articleBody is the body of pages that render their article with JavaScript. */
   jsonLd?: Pick<JsonLdFacts, 'headline' | 'articleBody'> | null;
+  /** The page's description (og:description ...): the standfirst a JSON-LD body leaves out. */
+  description?: string | null;
 }
 
 export interface ContentResult {
@@ -102,7 +104,8 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLd, body, options.title, base, resolve) : null;
   if (fromJsonLd) {
     reason = `json-ld articleBody (the page's own body: ${wordsOf(body)} words, ${reason})`;
-    body = fromJsonLd;
+    const standfirst = visibleStandfirst(fromJsonLd, blocks, options.description);
+    body = standfirst ? [standfirst, ...fromJsonLd] : fromJsonLd;
   }
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);

@@ -79,3 +79,16 @@ export function jsonLdBodyBlocks(
   const jsonText = letters(blocks.map((b) => b.text).join('\n'));
   return containedShare(domBody, jsonText) >= MIN_CONTAINED_SHARE ? blocks : null;
 }
+
+/**
+ * The standfirst the page shows above a JSON-LD body: CMSs keep it in its own field (the page's description) and
+ * leave it out of articleBody. Taken only as a block of its own on the page, outside furniture, with the
+ * description's exact words.
+ */
+export function visibleStandfirst(
+  body: readonly Block[], pageBlocks: readonly Block[], description: string | null | undefined,
+): Block | null {
+  const key = description ? letters(description) : '';
+  if (key === '' || letters(body.map((b) => b.text).join('\n')).includes(key)) return null;
+  return pageBlocks.find((b) => b.furniture.length === 0 && b.words >= THRESHOLDS.minScoredWords && letters(b.text) === key) ?? null;
+}

@@ -19,10 +19,10 @@ const LATER_TEXT = [
   'A public meeting on the changes will be held at Eastport library on 14 March, where residents can put their questions to the authority and the operator.',
 ];
 
-function page(visibleBody: string, jsonLd: object): string {
+function page(visibleBody: string, jsonLd: object, head = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Ferry service to double from April | Riverside Herald</title>
-<meta property="og:title" content="Ferry service to double from April">
+<meta property="og:title" content="Ferry service to double from April">${head}
 <script type="application/ld+json">${JSON.stringify(jsonLd)}</script>
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
@@ -56,6 +56,15 @@ describe('the JSON-LD articleBody of pages that render their article with JavaSc
     const result = extractArticle(page(shell, graph({ articleBody: FULL_TEXT.join('\n') })), { url: URL_ });
     expect(linesOf(result.record.text)).toEqual(FULL_TEXT);
     expect(result.isArticle).toBe(true);
+  });
+
+  it('leads with the standfirst the page shows, which articleBody leaves out', () => {
+    const standfirst = 'Two leased boats will join the crossing while the authority waits for its own.';
+    const head = `<meta property="og:description" content="${standfirst}">`;
+    const shown = extractArticle(page(`<p class="standfirst">${standfirst}</p><div id="root"></div>`, graph({ articleBody: FULL_TEXT.join('\n') }), head), { url: URL_ });
+    expect(linesOf(shown.record.text)).toEqual([standfirst, ...FULL_TEXT]);
+    const notShown = extractArticle(page('<div id="root"></div>', graph({ articleBody: FULL_TEXT.join('\n') }), head), { url: URL_ });
+    expect(linesOf(notShown.record.text)).toEqual(FULL_TEXT);
   });
 
   it('does not replace the page body when it is only a summary', () => {
