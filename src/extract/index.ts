@@ -103,7 +103,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   let reason = choice?.reason ?? 'no scored container: whole document';
   const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLd, body, options.title, base, resolve) : null;
   if (fromJsonLd) {
-    reason = `json-ld articleBody (the page's own body: ${wordsOf(body)} words, ${reason})`;
+    reason = `json-ld articleBody (the HTML's body: ${wordsOf(body)} words, ${reason})`;
     const standfirst = visibleStandfirst(fromJsonLd, blocks, options.description);
     body = standfirst ? [standfirst, ...fromJsonLd] : fromJsonLd;
   }
