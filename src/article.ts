@@ -14,7 +14,7 @@ export const EXTRACTOR_VERSION = '0.1.0';
 export function extractArticle(html: string, options: ExtractOptions = {}): Extraction {
   const doc = parseHtml(html);
   const meta = extractMetadata(doc, options);
-  const content = extractContent(doc, { ...options, title: meta.values.title });
+  const content = extractContent(doc, { ...options, title: meta.values.title, jsonLd: meta.jsonLd, description: meta.values.description });
   const record: ArticleRecord = {
     url: options.url ?? '',
     canonicalUrl: meta.values.canonicalUrl,

@@ -1,7 +1,9 @@
 import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
+import type { JsonLdFacts } from '../metadata/jsonld.js';
 import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
+import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
@@ -15,6 +17,10 @@ export { blockFingerprint } from './blocks.js';
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
   title?: string | null;
+  /** The page's JSON-LD article: its articleBody is the body of pages that render their article with JavaScript. */
+  jsonLd?: Pick<JsonLdFacts, 'headline' | 'articleBody'> | null;
+  /** The page's description (og:description ...): the standfirst a JSON-LD body leaves out. */
+  description?: string | null;
 }
 
 export interface ContentResult {
@@ -94,6 +100,13 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
     choice = choose();
     body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
   }
+  let reason = choice?.reason ?? 'no scored container: whole document';
+  const fromJsonLd = profileRoots.length === 0 ? jsonLdBodyBlocks(options.jsonLd, body, options.title, base, resolve) : null;
+  if (fromJsonLd) {
+    reason = `json-ld articleBody (the HTML's body: ${wordsOf(body)} words, ${reason})`;
+    const standfirst = visibleStandfirst(fromJsonLd, blocks, options.description);
+    body = standfirst ? [standfirst, ...fromJsonLd] : fromJsonLd;
+  }
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);
   body = trimLearnedBoilerplate(body, learned);
@@ -104,7 +117,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   return {
     text,
     markdown,
-    reason: choice?.reason ?? 'no scored container: whole document',
+    reason,
     isArticle: kind.isArticle,
     pageKindReason: kind.reason,
     links,

@@ -23,6 +23,8 @@ export type MetadataValues = Pick<ArticleRecord, MetadataField>;
 export interface MetadataResult {
   values: MetadataValues;
   provenance: Partial<Record<MetadataField, string>>;
+  /** What the page's JSON-LD says, for the content stage (articleBody of pages rendered with JavaScript). */
+  jsonLd: JsonLdFacts | null;
 }
 
 /** Lines of the page read for the language guess: enough text to outvote menus in another script. */
@@ -434,5 +436,6 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
       image,
     },
     provenance,
+    jsonLd: ld,
   };
 }

@@ -12,6 +12,8 @@ export interface JsonLdFacts {
   image: string | null;
   description: string | null;
   inLanguage: string | null;
+  /** The article's full text as the CMS wrote it: plain text with line breaks, or HTML (see articleBodyOf). */
+  articleBody: string | null;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -43,6 +45,15 @@ function typesOf(node: JsonObject): string[] {
 /** WordPress (Yoast) writes HTML entities into JSON-LD strings (`Swift&#8217;s`): decode them as the page would. */
 function decodeEntities(s: string): string {
   return /&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(s) ? DomUtils.textContent(parseDocument(s)) : s;
+}
+
+/** Markup escaped once more than it should be (`&lt;p&gt;`): some CMSs write articleBody HTML-escaped. */
+const ESCAPED_MARKUP = /&lt;\/?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|a|strong|em|b|i|span)\b/i;
+
+/** articleBody with one layer of escaping removed where the CMS escaped its HTML; entities inside stay for the parser. */
+function articleBodyOf(v: Json | undefined): string | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  return !/<[a-z/]/i.test(v) && ESCAPED_MARKUP.test(v) ? decodeEntities(v) : v;
 }
 
 function str(v: Json | undefined): string | null {
@@ -125,5 +136,6 @@ export function readJsonLd(blocks: readonly string[]): JsonLdFacts | null {
     image: str(article?.image) ?? str(article?.thumbnailUrl) ?? null,
     description: str(primary?.description),
     inLanguage: str(primary?.inLanguage),
+    articleBody: articleBodyOf(article?.articleBody),
   };
 }
