@@ -188,6 +188,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('reads an Adobe Experience Manager page, whose content components are all named cmp-*, but not a consent box', () => {
+    const consent = 'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu analysieren.';
+    const html = `<html><body><div id="cmpbox" class="cmpbox"><p>${consent}</p><p>${consent} Sie können Ihre Auswahl jederzeit ändern.</p></div>
+      <main><div id="container-64ba3" class="cmp-container"><div class="cmp-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div></div></main></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
