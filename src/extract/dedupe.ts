@@ -1,5 +1,6 @@
+import type { Element, ParentNode } from 'domhandler';
 import type { Block } from './blocks.js';
-import { THRESHOLDS } from './rules.js';
+import { PARAGRAPH_TAGS, THRESHOLDS } from './rules.js';
 
 /** Unmatched blocks a copy may have between matched ones (a metadata line laid out differently, an ad slot). */
 const MAX_RUN_GAP = 3;
@@ -20,6 +21,22 @@ function richness(blocks: readonly Block[], from: number, to: number): number {
     score += b.words + (b.kind === 'h' || b.kind === 'img' || b.kind === 'li' || b.kind === 'table' ? 5 : 0);
   }
   return score;
+}
+
+/** The element a block's paragraph sits in: the text flow it belongs to. */
+function flowOf(block: Block): ParentNode | null {
+  let node: ParentNode | null = block.owner;
+  while (node && node.type === 'tag' && PARAGRAPH_TAGS.has((node as Element).name)) node = node.parent;
+  return node;
+}
+
+/**
+ * Template copies of a body (mobile and desktop layouts, print and AMP versions, <noscript>) live in containers of
+ * their own; a run repeated inside one flow of paragraphs is the article repeating itself (meal plans, recipes,
+ * lyrics with a chorus).
+ */
+function isSameFlow(earlier: Block, later: Block): boolean {
+  return flowOf(earlier) === flowOf(later);
 }
 
 /**
@@ -60,7 +77,7 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
   for (const run of runs) {
     const isCopy = run.later.length >= THRESHOLDS.minCopyRun ||
       blocks[run.later[0]!]!.words >= THRESHOLDS.minCopyBlockWords;
-    if (!isCopy) continue;
+    if (!isCopy || isSameFlow(blocks[run.earlier[0]!]!, blocks[run.later[0]!]!)) continue;
     const [lFrom, lTo] = [run.later[0]!, run.later[run.later.length - 1]!];
     const [eFrom, eTo] = [run.earlier[0]!, run.earlier[run.earlier.length - 1]!];
     const laterIsRicher = richness(blocks, lFrom, lTo) > richness(blocks, eFrom, eTo);
@@ -68,11 +85,12 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
     for (let i = from; i <= to; i++) dropped.add(i);
   }
 
-  // A line printed three times or more is a widget or a gallery caption, not prose: the first stays.
+  // A line printed three times or more in separate places is a widget or a gallery caption, not prose: the first stays.
   const timesSeen = new Map<string, number>();
   for (const b of blocks) if (b.fingerprint) timesSeen.set(b.fingerprint, (timesSeen.get(b.fingerprint) ?? 0) + 1);
   blocks.forEach((b, i) => {
-    if (b.fingerprint && timesSeen.get(b.fingerprint)! >= MIN_REFRAIN_COUNT && repeats[i] !== undefined) dropped.add(i);
+    const first = repeats[i];
+    if (first !== undefined && timesSeen.get(b.fingerprint)! >= MIN_REFRAIN_COUNT && !isSameFlow(blocks[first]!, b)) dropped.add(i);
   });
 
   const seenImages = new Set<string>();

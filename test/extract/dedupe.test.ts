@@ -49,4 +49,15 @@ describe('a body printed twice', () => {
     expect(lines.filter((l) => l === quote)).toHaveLength(2);
     expect(lines).toHaveLength(6);
   });
+
+  it('keeps the lines an article repeats in its own flow of paragraphs (meal plans, a recipe per day)', () => {
+    const day = (name: string, dinner: string) => [`Plan ${name}`, 'Breakfast', 'Eat within an hour of waking up',
+      'Two eggs, one cup of spinach and a slice of whole-grain toast', 'Dinner', 'Eat at least two hours before bed', dinner];
+    const lines = [...day('A', 'Baked cod with green beans and lemon'), ...day('B', 'Chicken stir-fry with peppers and rice'),
+      ...day('C', 'Lentil soup with carrots and a bread roll')];
+    const html = `<html><body><div class="entry-content"><p>${PARAGRAPHS[0]}</p>
+      ${lines.map((l) => (l.startsWith('Plan ') ? `<h2>${l}</h2>` : l === 'Breakfast' || l === 'Dinner' ? `<h3>${l}</h3>` : `<p>${l}</p>`)).join('')}
+    </div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual([PARAGRAPHS[0], ...lines]);
+  });
 });
