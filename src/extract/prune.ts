@@ -45,12 +45,15 @@ export function isBoilerplateLine(block: Block): boolean {
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
 
+/** A line that is one web address: the author typed the link out (a source, a shop link), menus name their links. */
+const BARE_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /**
  * Navigation inside the body: a block that is mostly link text (related lists, tag clouds, "next" links).
  * Long blocks get more room: roundups and link-rich list items carry several links in real sentences.
  */
 export function isLinkBlock(block: Block): boolean {
-  if (block.words === 0 || block.linkWords === 0) return false;
+  if (block.words === 0 || block.linkWords === 0 || BARE_ADDRESS.test(block.text)) return false;
   const density = block.linkWords / block.words;
   return density > (block.words >= THRESHOLDS.longLinkBlockWords ? THRESHOLDS.maxLongLinkDensity : THRESHOLDS.maxLinkDensity);
 }

@@ -195,6 +195,15 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('keeps web addresses the author typed out as links, but not a linked navigation line', () => {
+    const html = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <p><a href="http://amzn.to/2iJFhRj">http://amzn.to/2iJFhRj</a></p><p>${prose[2]}</p>
+      <p><a href="https://ferries.example.org/timetable">www.ferries.example.org/timetable</a></p>
+      <p><a href="/news/harbour-fees">Harbour fees to rise again</a></p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), 'http://amzn.to/2iJFhRj', prose[2],
+      'www.ferries.example.org/timetable']);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
