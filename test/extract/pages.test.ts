@@ -166,6 +166,14 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('drops a picture caption that ends with its credit, but keeps prose with a parenthesis', () => {
+    const aside = 'The crossing takes forty minutes (about as long as the bus into town).';
+    const html = `<html><body><article><p>${prose[0]}</p><div class="photo"><img src="/img/ferry.jpg" alt="">
+      Islanders wait for the morning ferry at the pier (Image: Getty )</div><p>${prose[1]}</p><p>${aside}</p><p>${prose[2]}</p>
+      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], aside, prose[2]]);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
