@@ -212,6 +212,20 @@ describe('generic rules', () => {
       'www.ferries.example.org/timetable']);
   });
 
+  it('takes every section of a page whose text is spread over several parts, not the best part alone', () => {
+    const sections = [
+      ['Our workshops', 'Visit the companies in their own workshops and ask the engineers about their daily work, their tools and projects.'],
+      ['Evening reception', 'In a relaxed atmosphere you can talk to students and recruiters over a drink, from six until late in the evening.',
+        'Bring a few copies of your CV, since several firms hire interns on the spot and like to keep a paper copy.'],
+      ['Getting there', 'The reception takes place in the old goods shed next to the station, a five-minute walk from the platforms.'],
+      ['Registration', 'Registration is free of charge and closes on the fifteenth of March, or earlier once all places are taken.'],
+    ];
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/events">Events</a></nav><div class="page">
+      ${sections.map(([h, ...ps], i) => `<section><div class="inner"><h2>${h}</h2><div class="copy-${i}">${ps.map((p) => `<p>${p}</p>`).join('')}</div>
+      <img src="/img/${h!.length}.jpg" alt=""></div></section>`).join('')}</div><footer>© Career events</footer></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(sections.flat());
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
