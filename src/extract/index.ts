@@ -43,7 +43,27 @@ function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readon
     }
   }
   const isBody = (b: Block) => !isLinkBlock(b) && !isBoilerplateLine(b);
-  return cutAtArticleEnd(inside, isBody).filter(isBody);
+  return dropEmptySections(cutAtArticleEnd(inside, isBody), isBody);
+}
+
+/**
+ * Keeps the body blocks, and of the headings only those with body text under them: a heading over links alone
+ * ("Most read", "More on this topic") titles a link list that is gone.
+ */
+function dropEmptySections(blocks: readonly Block[], isBody: (b: Block) => boolean): Block[] {
+  const kept: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isBody(b)) continue;
+    if (b.kind === 'h') {
+      let j = i + 1;
+      while (j < blocks.length && blocks[j]!.kind !== 'h' && !isBody(blocks[j]!)) j++;
+      const titlesLinksOnly = j > i + 1 && (j === blocks.length || blocks[j]!.kind === 'h');
+      if (titlesLinksOnly) continue;
+    }
+    kept.push(b);
+  }
+  return kept;
 }
 
 function wordsOf(blocks: readonly Block[]): number {

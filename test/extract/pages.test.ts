@@ -226,6 +226,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(sections.flat());
   });
 
+  it('drops a heading whose section is only links (a most-read list), keeps headings over text', () => {
+    const html = `<html><body><article><h2>The new timetable</h2>${prose.map((p) => `<p>${p}</p>`).join('')}
+      <h3>Articles les plus lus</h3><ul><li><a href="/a">Harbour fees to rise again this spring</a></li>
+      <li><a href="/b">Island school reopens after the storm</a></li></ul></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(['The new timetable', ...prose]);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
