@@ -81,8 +81,14 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
     const [lFrom, lTo] = [run.later[0]!, run.later[run.later.length - 1]!];
     const [eFrom, eTo] = [run.earlier[0]!, run.earlier[run.earlier.length - 1]!];
     const laterIsRicher = richness(blocks, lFrom, lTo) > richness(blocks, eFrom, eTo);
-    const [from, to] = laterIsRicher ? [eFrom, eTo] : [lFrom, lTo];
-    for (let i = from; i <= to; i++) dropped.add(i);
+    const copy = laterIsRicher ? run.earlier : run.later;
+    // The copy's own unmatched lines (a metadata line, an ad slot) go with it; text between matches lying far
+    // apart is not part of a copy (the earlier positions of a run are only ordered, not adjacent).
+    copy.forEach((at, k) => {
+      const next = copy[k + 1];
+      const to = next !== undefined && next - at - 1 <= MAX_RUN_GAP ? next - 1 : at;
+      for (let i = at; i <= to; i++) dropped.add(i);
+    });
   }
 
   // A line printed three times or more in separate places is a widget or a gallery caption, not prose: the first stays.

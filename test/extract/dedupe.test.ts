@@ -60,4 +60,15 @@ describe('a body printed twice', () => {
     </div></body></html>`;
     expect(linesOf(extract(html).text)).toEqual([PARAGRAPHS[0], ...lines]);
   });
+
+  it('drops only the repeated lines of a copy whose matches lie far apart, not the text between them', () => {
+    const facts = ['Depth: 12m.', 'Length: 4km.', 'Cost: €2m.', 'Start: September.'];
+    const html = `<html><body><div class="article"><div class="story-text"><p>${PARAGRAPHS[0]}</p>
+      ${facts.map((f) => `<p>${f}</p>`).join('')}<p>${PARAGRAPHS[3]}</p></div>
+      <div class="summary-box"><h3>In short</h3><img src="/img/a.jpg" alt="Dredger"><p>${PARAGRAPHS[0]}</p>
+      <img src="/img/b.jpg" alt="Channel"><img src="/img/d.jpg" alt="Buoy"><img src="/img/e.jpg" alt="Pier"><p>${PARAGRAPHS[3]}</p><img src="/img/c.jpg" alt="Crew"></div></div></body></html>`;
+    const lines = linesOf(extract(html).text);
+    expect(lines).toEqual(expect.arrayContaining(facts));
+    expect(lines.filter((l) => l === PARAGRAPHS[0])).toHaveLength(1);
+  });
 });
