@@ -75,8 +75,10 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
 
   const dropped = new Set<number>();
   for (const run of runs) {
-    const isCopy = run.later.length >= THRESHOLDS.minCopyRun ||
-      blocks[run.later[0]!]!.words >= THRESHOLDS.minCopyBlockWords;
+    // A copy repeats prose; a run of short labels (speaker names of an interview, "Ingredients:") is a pattern.
+    const repeatsProse = run.later.some((i) => blocks[i]!.words >= THRESHOLDS.minScoredWords);
+    const isCopy = repeatsProse && (run.later.length >= THRESHOLDS.minCopyRun ||
+      blocks[run.later[0]!]!.words >= THRESHOLDS.minCopyBlockWords);
     if (!isCopy || isSameFlow(blocks[run.earlier[0]!]!, blocks[run.later[0]!]!)) continue;
     const [lFrom, lTo] = [run.later[0]!, run.later[run.later.length - 1]!];
     const [eFrom, eTo] = [run.earlier[0]!, run.earlier[run.earlier.length - 1]!];

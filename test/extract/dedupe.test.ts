@@ -71,4 +71,13 @@ describe('a body printed twice', () => {
     expect(lines).toEqual(expect.arrayContaining(facts));
     expect(lines.filter((l) => l === PARAGRAPHS[0])).toHaveLength(1);
   });
+
+  it('keeps an interview whose speaker labels repeat, each answer in its own block', () => {
+    const turns = [['Anna:', 'When does the dredging start, and how long will the channel stay closed to large vessels?'],
+      ['Mayor:', 'Work starts in September and the northern channel closes for about six weeks, as planned.'],
+      ['Anna:', 'What do the fishing crews say about the plan that the authority approved this week?'],
+      ['Mayor:', 'They support it, because it protects the spawning grounds the first proposal would have buried.']];
+    const html = `<html><body><div class="post-body">${turns.map(([who, said]) => `<div><b>${who}</b><br>${said}</div>`).join('')}</div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual(turns.flat());
+  });
 });
