@@ -1,6 +1,5 @@
-import type { Element, ParentNode } from 'domhandler';
-import type { Block } from './blocks.js';
-import { PARAGRAPH_TAGS, THRESHOLDS } from './rules.js';
+import { flowOf, type Block } from './blocks.js';
+import { THRESHOLDS } from './rules.js';
 
 /** Unmatched blocks a copy may have between matched ones (a metadata line laid out differently, an ad slot). */
 const MAX_RUN_GAP = 3;
@@ -21,13 +20,6 @@ function richness(blocks: readonly Block[], from: number, to: number): number {
     score += b.words + (b.kind === 'h' || b.kind === 'img' || b.kind === 'li' || b.kind === 'table' ? 5 : 0);
   }
   return score;
-}
-
-/** The element a block's paragraph sits in: the text flow it belongs to. */
-function flowOf(block: Block): ParentNode | null {
-  let node: ParentNode | null = block.owner;
-  while (node && node.type === 'tag' && PARAGRAPH_TAGS.has((node as Element).name)) node = node.parent;
-  return node;
 }
 
 /**

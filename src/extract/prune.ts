@@ -1,6 +1,6 @@
 import type { ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
-import { blockFingerprint, type Block } from './blocks.js';
+import { blockFingerprint, flowOf, type Block } from './blocks.js';
 import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
 
 /** Label words of every metadata field; a body line opening with one is a metadata line, not prose. */
@@ -98,8 +98,22 @@ export function cutAtArticleEnd(blocks: Block[], isProse: (b: Block) => boolean)
   let before = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.words <= MAX_END_MARKER_WORDS && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text)) return blocks.slice(0, i);
+    if (b.words <= MAX_END_MARKER_WORDS && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text) &&
+      !resumesAfterList(blocks, i, isProse)) return blocks.slice(0, i);
     if (isProse(b)) before += b.words;
   }
   return blocks;
+}
+
+/**
+ * Whether the article's text goes on after the list under the marker at `at`: a related-stories box set into the
+ * text, followed by a paragraph in the same flow as the one before the box.
+ */
+function resumesAfterList(blocks: readonly Block[], at: number, isProse: (b: Block) => boolean): boolean {
+  const last = blocks[at - 1];
+  if (!last) return false;
+  let j = at + 1;
+  while (j < blocks.length && !isProse(blocks[j]!)) j++;
+  const next = blocks[j];
+  return next !== undefined && j > at + 1 && next.kind === 'p' && next.words >= THRESHOLDS.minScoredWords && flowOf(next) === flowOf(last);
 }

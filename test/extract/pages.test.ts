@@ -149,6 +149,15 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('reads on past a related-stories box set into the text when the text resumes in the same flow', () => {
+    const html = `<html><body><div class="article-text">${prose.map((p) => `<p>${p}</p>`).join('')}<h4>Related Stories</h4>
+      <ul><li><a href="/a">Harbour fees to rise again this spring</a></li><li><a href="/b">Island school reopens</a></li></ul>
+      <p>The operator said the winter timetable would stay as it is until the end of March next year.</p></div>
+      <div class="comments"><h4>Comments</h4><p>Great news for the islands, about time someone listened to us out here!</p></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose,
+      'The operator said the winter timetable would stay as it is until the end of March next year.']);
+  });
+
   it('ends the body at a closed comment section or an author box', () => {
     for (const marker of ['Comments are closed.', 'Keine Kommentare', 'Über den Autor']) {
       const html = `<html><body><article>${prose.map((p) => `<p>${p}</p>`).join('')}<p>${marker}</p>
