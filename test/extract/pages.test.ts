@@ -242,6 +242,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(['The new timetable', ...prose]);
   });
 
+  it('drops the author box under the article', () => {
+    const html = `<html><body><article><div class="entry-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div>
+      <section class="post-author"><p>Jana Berg writes about island life, ferries and the sea for the paper, and has done so since 2012.</p></section>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
