@@ -122,6 +122,8 @@ export const BOILERPLATE_LINE = [
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.
   /^(?:\d+\s*min(?:ute)?s?\.?\s*(?:read|Lesezeit|de lectura|de leitura|lecture)|(?:reading time|Lesezeit|Lesedauer)[:：]?\s*\d+\s*(?:min(?:ute[ns]?)?\.?)?|\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr))?)$/i,
+  // Lone labels of tag lists, whose links leave as link blocks.
+  /^(?:tags?|topics|keywords|schlagw(?:ö|oe)rter|schlagworte|(?:mehr |weitere )?themen|temas|etiquetas|mots-clés|tematy)[\s:：]*$/i,
   // Advertisement labels in other languages (an English "Advertisement" line is caught above).
   /^[-–—\s]*(?:Anzeige|Werbung|Publicidad|Publicité|Pubblicità|Reklama|Publicidade)[-–—\s]*$/i,
 ];
