@@ -1,16 +1,16 @@
 import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
-import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
+import { blockFingerprint, releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
 import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
-import { chooseBody, type BodyChoice } from './select.js';
+import { chooseBody, standfirstRoots, type BodyChoice } from './select.js';
 import { THRESHOLDS } from './rules.js';
 
-export { blockFingerprint } from './blocks.js';
+export { blockFingerprint };
 
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
@@ -113,6 +113,10 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   if (profileRoots.length === 0 && wordsOf(body) < THRESHOLDS.minArticleWords && releaseWrappers(blocks)) {
     choice = choose();
     body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
+  }
+  if (choice && profileRoots.length === 0) {
+    const lead = standfirstRoots(blocks, ranges, choice.roots, options.title ? blockFingerprint(options.title) : '');
+    if (lead.length > 0) body = [...bodyBlocks(blocks, ranges, lead), ...body];
   }
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);

@@ -155,6 +155,43 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
 }
 
+/** The headline sits at most this many blocks above the body for the text between them to be its standfirst. */
+const MAX_STANDFIRST_GAP = 10;
+/** A standfirst is a sentence or more of plain text, not a kicker, a byline, a date line or a caption credit. */
+const MIN_STANDFIRST_WORDS = 10;
+
+/**
+ * The standfirst (lead, teaser, summary) between the headline and the body: news templates put headline,
+ * standfirst, byline and lead image in a header block and the body in a container after it, so scoring picks
+ * the body alone. Prose blocks there, without links or furniture, are the article's; returns the elements
+ * holding them, in document order, to join the roots before the body.
+ */
+export function standfirstRoots(blocks: readonly Block[], ranges: BlockRanges, roots: readonly ParentNode[], titlePrint: string): ParentNode[] {
+  const start = ranges.get(roots[0]!)?.start;
+  if (start === undefined) return [];
+  let headline = -1;
+  for (let i = start - 1; i >= 0 && i >= start - MAX_STANDFIRST_GAP; i--) {
+    const b = blocks[i]!;
+    if ((b.kind === 'h' && b.level === 1) || (titlePrint !== '' && b.fingerprint === titlePrint)) {
+      headline = i;
+      break;
+    }
+  }
+  if (headline < 0) return [];
+  const found: ParentNode[] = [];
+  for (let i = headline + 1; i < start; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'p' || b.words < MIN_STANDFIRST_WORDS || b.linkWords > 0 || b.furniture.length > 0 || !SENTENCE_END.test(b.text)) continue;
+    // Text right under the lead image is its caption, credit included.
+    if (blocks[i - 1]!.kind === 'img') continue;
+    const range = ranges.get(b.owner);
+    // The block's element must hold nothing of the body itself.
+    if (!range || range.end > start || found.includes(b.owner)) continue;
+    found.push(b.owner);
+  }
+  return found;
+}
+
 /** Readability's sibling rules: a sibling sharing the best container's class gets this share of its score... */
 const SAME_CLASS_BONUS = 0.2;
 /** ...and a sibling paragraph joins when it is this long with few links, or ends a sentence without any link. */

@@ -249,6 +249,16 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('keeps the standfirst between the headline and the body, but not the byline or the lead image caption', () => {
+    const standfirst = 'Islanders will get a second daily ferry from June, after three years of campaigning for it.';
+    const html = `<html><body><article><header><h1>Second ferry for the outer islands</h1><p>${standfirst}</p>
+      <p class="byline-name">Jana Berg, island correspondent</p><img src="/img/ferry.jpg" alt="">
+      <p>The morning ferry leaves the pier, in a photo taken last spring by a reader.</p></header>
+      <div class="article-body">${prose.map((p) => `<p>${p}</p>`).join('')}</div></article></body></html>`;
+    const options = { url: 'https://news.example.org/islands/ferry', title: 'Second ferry for the outer islands' };
+    expect(linesOf(extractContent(parseHtml(html), options).text)).toEqual([standfirst, ...prose]);
+  });
+
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
     expect(blockFingerprint('ＡＢＣ１２３，中文')).toBe(blockFingerprint('abc123 中文'));
   });
