@@ -4,7 +4,7 @@ import { collapseWhitespace, wordCount } from '../normalize/text.js';
 import { makeResolver, type Resolver } from './links.js';
 import {
   BLOCK_TAGS, BOLD_TAGS, DROPPED_TAGS, FURNITURE_TAGS, HIDDEN_STYLE, IMAGE_SOURCE_ATTRIBUTES, ITALIC_TAGS,
-  MAYBE_CONTENT_HINT, UNLIKELY_HINT,
+  MAYBE_CONTENT_HINT, PARAGRAPH_TAGS, UNLIKELY_HINT,
 } from './rules.js';
 
 export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre' | 'caption' | 'table' | 'img';
@@ -407,6 +407,13 @@ export function segment(
   }
   flush();
   return { blocks, ranges };
+}
+
+/** The element a block's paragraph sits in: the text flow it belongs to. */
+export function flowOf(block: Block): ParentNode | null {
+  let node: ParentNode | null = block.owner;
+  while (node && isElement(node) && PARAGRAPH_TAGS.has(node.name)) node = node.parent;
+  return node;
 }
 
 /** A furniture-looking element holding this share of the page's prose is a page wrapper, not furniture. */

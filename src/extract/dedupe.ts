@@ -1,4 +1,4 @@
-import type { Block } from './blocks.js';
+import { flowOf, type Block } from './blocks.js';
 import { THRESHOLDS } from './rules.js';
 
 /** Unmatched blocks a copy may have between matched ones (a metadata line laid out differently, an ad slot). */
@@ -20,6 +20,15 @@ function richness(blocks: readonly Block[], from: number, to: number): number {
     score += b.words + (b.kind === 'h' || b.kind === 'img' || b.kind === 'li' || b.kind === 'table' ? 5 : 0);
   }
   return score;
+}
+
+/**
+ * Template copies of a body (mobile and desktop layouts, print and AMP versions, <noscript>) live in containers of
+ * their own; a run repeated inside one flow of paragraphs is the article repeating itself (meal plans, recipes,
+ * lyrics with a chorus).
+ */
+function isSameFlow(earlier: Block, later: Block): boolean {
+  return flowOf(earlier) === flowOf(later);
 }
 
 /**
@@ -58,21 +67,30 @@ export function dropRepeatedRuns(blocks: readonly Block[]): Block[] {
 
   const dropped = new Set<number>();
   for (const run of runs) {
-    const isCopy = run.later.length >= THRESHOLDS.minCopyRun ||
-      blocks[run.later[0]!]!.words >= THRESHOLDS.minCopyBlockWords;
-    if (!isCopy) continue;
+    // A copy repeats prose; a run of short labels (speaker names of an interview, "Ingredients:") is a pattern.
+    const repeatsProse = run.later.some((i) => blocks[i]!.words >= THRESHOLDS.minScoredWords);
+    const isCopy = repeatsProse && (run.later.length >= THRESHOLDS.minCopyRun ||
+      blocks[run.later[0]!]!.words >= THRESHOLDS.minCopyBlockWords);
+    if (!isCopy || isSameFlow(blocks[run.earlier[0]!]!, blocks[run.later[0]!]!)) continue;
     const [lFrom, lTo] = [run.later[0]!, run.later[run.later.length - 1]!];
     const [eFrom, eTo] = [run.earlier[0]!, run.earlier[run.earlier.length - 1]!];
     const laterIsRicher = richness(blocks, lFrom, lTo) > richness(blocks, eFrom, eTo);
-    const [from, to] = laterIsRicher ? [eFrom, eTo] : [lFrom, lTo];
-    for (let i = from; i <= to; i++) dropped.add(i);
+    const copy = laterIsRicher ? run.earlier : run.later;
+    // The copy's own unmatched lines (a metadata line, an ad slot) go with it; text between matches lying far
+    // apart is not part of a copy (the earlier positions of a run are only ordered, not adjacent).
+    copy.forEach((at, k) => {
+      const next = copy[k + 1];
+      const to = next !== undefined && next - at - 1 <= MAX_RUN_GAP ? next - 1 : at;
+      for (let i = at; i <= to; i++) dropped.add(i);
+    });
   }
 
-  // A line printed three times or more is a widget or a gallery caption, not prose: the first stays.
+  // A line printed three times or more in separate places is a widget or a gallery caption, not prose: the first stays.
   const timesSeen = new Map<string, number>();
   for (const b of blocks) if (b.fingerprint) timesSeen.set(b.fingerprint, (timesSeen.get(b.fingerprint) ?? 0) + 1);
   blocks.forEach((b, i) => {
-    if (b.fingerprint && timesSeen.get(b.fingerprint)! >= MIN_REFRAIN_COUNT && repeats[i] !== undefined) dropped.add(i);
+    const first = repeats[i];
+    if (first !== undefined && timesSeen.get(b.fingerprint)! >= MIN_REFRAIN_COUNT && !isSameFlow(blocks[first]!, b)) dropped.add(i);
   });
 
   const seenImages = new Set<string>();

@@ -1,7 +1,7 @@
 import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
 import type { JsonLdFacts } from '../metadata/jsonld.js';
-import { releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
+import { blockFingerprint, releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
@@ -9,10 +9,10 @@ import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
 import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
-import { chooseBody, type BodyChoice } from './select.js';
+import { chooseBody, standfirstRoots, type BodyChoice } from './select.js';
 import { THRESHOLDS } from './rules.js';
 
-export { blockFingerprint } from './blocks.js';
+export { blockFingerprint };
 
 export interface ContentOptions extends ExtractOptions {
   /** The title the metadata stage found: the body must not repeat it as its first line. */
@@ -49,7 +49,27 @@ function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readon
     }
   }
   const isBody = (b: Block) => !isLinkBlock(b) && !isBoilerplateLine(b);
-  return cutAtArticleEnd(inside, isBody).filter(isBody);
+  return dropEmptySections(cutAtArticleEnd(inside, isBody), isBody);
+}
+
+/**
+ * Keeps the body blocks, and of the headings only those with body text under them: a heading over links alone
+ * ("Most read", "More on this topic") titles a link list that is gone.
+ */
+function dropEmptySections(blocks: readonly Block[], isBody: (b: Block) => boolean): Block[] {
+  const kept: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!isBody(b)) continue;
+    if (b.kind === 'h') {
+      let j = i + 1;
+      while (j < blocks.length && blocks[j]!.kind !== 'h' && !isBody(blocks[j]!)) j++;
+      const titlesLinksOnly = j > i + 1 && (j === blocks.length || blocks[j]!.kind === 'h');
+      if (titlesLinksOnly) continue;
+    }
+    kept.push(b);
+  }
+  return kept;
 }
 
 function wordsOf(blocks: readonly Block[]): number {
@@ -106,6 +126,9 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
     reason = `json-ld articleBody (the HTML's body: ${wordsOf(body)} words, ${reason})`;
     const standfirst = visibleStandfirst(fromJsonLd, blocks, options.description);
     body = standfirst ? [standfirst, ...fromJsonLd] : fromJsonLd;
+  } else if (choice && profileRoots.length === 0) {
+    const lead = standfirstRoots(blocks, ranges, choice.roots, options.title ? blockFingerprint(options.title) : '');
+    if (lead.length > 0) body = [...bodyBlocks(blocks, ranges, lead), ...body];
   }
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);

@@ -1,6 +1,6 @@
 import type { ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
-import { blockFingerprint, type Block } from './blocks.js';
+import { blockFingerprint, flowOf, type Block } from './blocks.js';
 import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
 
 /** Label words of every metadata field; a body line opening with one is a metadata line, not prose. */
@@ -27,6 +27,8 @@ const DATED_LABEL_LINE = new RegExp(`^\\s*\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}
 const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
 /** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
 const CREDIT_LINE = /^[(（]?(?:photo|image|picture|foto|bild|credit|photograph|illustration|titelbild|beitragsbild|crédits?(?: photos?)?|crédito)s?(?: credit)?\s*(?:[:：]|via\b|$)/i;
+/** `Protesters gather outside the court (Image: Getty)`: a picture caption that ends with its credit. */
+const CREDITED_CAPTION = /[(（](?:photo|image|picture|foto|bild|credit|photograph|illustration|grafik|crédits?|crédito)s?(?: credit)?\s*[:：][^)）]{1,60}[)）]$/i;
 const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
 
 /** Lines that are metadata, widgets or footer text wherever they appear. */
@@ -38,6 +40,7 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
   if (block.words <= 12 && DATE_ONLY.test(text)) return true;
   if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
+  if (block.words <= 40 && CREDITED_CAPTION.test(text)) return true;
   if (block.words <= 40 && DATED_LABEL_LINE.test(text)) return true;
   if (block.words > 60) return false;
   // A related-list or comments heading before the article's end (a teaser box inside the text) goes on its own.
@@ -45,12 +48,15 @@ export function isBoilerplateLine(block: Block): boolean {
   return BOILERPLATE_LINE.some((re) => re.test(text));
 }
 
+/** A line that is one web address: the author typed the link out (a source, a shop link), menus name their links. */
+const BARE_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /**
  * Navigation inside the body: a block that is mostly link text (related lists, tag clouds, "next" links).
  * Long blocks get more room: roundups and link-rich list items carry several links in real sentences.
  */
 export function isLinkBlock(block: Block): boolean {
-  if (block.words === 0 || block.linkWords === 0) return false;
+  if (block.words === 0 || block.linkWords === 0 || BARE_ADDRESS.test(block.text)) return false;
   const density = block.linkWords / block.words;
   return density > (block.words >= THRESHOLDS.longLinkBlockWords ? THRESHOLDS.maxLongLinkDensity : THRESHOLDS.maxLinkDensity);
 }
@@ -92,8 +98,22 @@ export function cutAtArticleEnd(blocks: Block[], isProse: (b: Block) => boolean)
   let before = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.words <= MAX_END_MARKER_WORDS && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text)) return blocks.slice(0, i);
+    if (b.words <= MAX_END_MARKER_WORDS && before >= total * MIN_SHARE_BEFORE_END && END_OF_ARTICLE.test(b.text) &&
+      !resumesAfterList(blocks, i, isProse)) return blocks.slice(0, i);
     if (isProse(b)) before += b.words;
   }
   return blocks;
+}
+
+/**
+ * Whether the article's text goes on after the list under the marker at `at`: a related-stories box set into the
+ * text, followed by a paragraph in the same flow as the one before the box.
+ */
+function resumesAfterList(blocks: readonly Block[], at: number, isProse: (b: Block) => boolean): boolean {
+  const last = blocks[at - 1];
+  if (!last) return false;
+  let j = at + 1;
+  while (j < blocks.length && !isProse(blocks[j]!)) j++;
+  const next = blocks[j];
+  return next !== undefined && j > at + 1 && next.kind === 'p' && next.words >= THRESHOLDS.minScoredWords && flowOf(next) === flowOf(last);
 }

@@ -29,10 +29,12 @@ export const ITALIC_TAGS = new Set(['i', 'em']);
 
 /**
  * class/id words of page furniture (Readability's "unlikelyCandidates", widened with what Chinese portals use:
- * fenxiang/share bars, xgwz/related lists, bq/tags, zrbj/editor lines, banquan/copyright footers).
+ * fenxiang/share bars, xgwz/related lists, bq/tags, zrbj/editor lines, banquan/copyright footers). Consent
+ * managers are matched by their vendors' names (`cmpbox`, `qc-cmp2-container`), not a bare `cmp`: Adobe Experience
+ * Manager prefixes every content component with `cmp-` (`cmp-container`, `cmp-text`).
  */
 export const UNLIKELY_HINT =
-  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|community|cookie\w*|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
+  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|community|cookie\w*|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp\d|cmpbox|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
 
 /**
  * class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). The
@@ -120,6 +122,8 @@ export const BOILERPLATE_LINE = [
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.
   /^(?:\d+\s*min(?:ute)?s?\.?\s*(?:read|Lesezeit|de lectura|de leitura|lecture)|(?:reading time|Lesezeit|Lesedauer)[:：]?\s*\d+\s*(?:min(?:ute[ns]?)?\.?)?|\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr))?)$/i,
+  // Lone labels of tag lists, whose links leave as link blocks.
+  /^(?:tags?|topics|keywords|schlagw(?:ö|oe)rter|schlagworte|(?:mehr |weitere )?themen|temas|etiquetas|mots-clés|tematy)[\s:：]*$/i,
   // Advertisement labels in other languages (an English "Advertisement" line is caught above).
   /^[-–—\s]*(?:Anzeige|Werbung|Publicidad|Publicité|Pubblicità|Reklama|Publicidade)[-–—\s]*$/i,
 ];

@@ -11,7 +11,7 @@ export interface BodyChoice {
 interface Tally {
   words: number;
   linkWords: number;
-  /** Words of the blocks that scored (prose, not labels or link lines). */
+  /** Words of the link-free blocks that scored: running text, not labels, link lines or teasers. */
   prose: number;
   score: number;
 }
@@ -80,7 +80,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
     }
     const score = blockScore(block);
     if (score === 0) continue;
-    for (let node: ParentNode | null = block.owner; node; node = node.parent) tally(node).prose += block.words;
+    if (block.linkWords === 0) for (let node: ParentNode | null = block.owner; node; node = node.parent) tally(node).prose += block.words;
     let node = scoreStart(block.owner);
     for (let level = 0; node && level < THRESHOLDS.scoreLevels; level++, node = node.parent) {
       if (!isElementNode(node)) break;
@@ -104,6 +104,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   if (!best) return null;
 
   let top: ParentNode = joinChunks(best, finalScore);
+  top = holderOfMostProse(top, tallies);
   // A lone child carries nothing its parent does not: climb so siblings of the real container are seen.
   while (top.parent && isElementNode(top.parent) && top.parent.name !== 'body' &&
     top.parent.children.filter((c) => c.type === 'tag').length === 1) top = top.parent;
@@ -154,6 +155,43 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
 }
 
+/** The headline sits at most this many blocks above the body for the text between them to be its standfirst. */
+const MAX_STANDFIRST_GAP = 10;
+/** A standfirst is a sentence or more of plain text, not a kicker, a byline, a date line or a caption credit. */
+const MIN_STANDFIRST_WORDS = 10;
+
+/**
+ * The standfirst (lead, teaser, summary) between the headline and the body: news templates put headline,
+ * standfirst, byline and lead image in a header block and the body in a container after it, so scoring picks
+ * the body alone. Prose blocks there, without links or furniture, are the article's; returns the elements
+ * holding them, in document order, to join the roots before the body.
+ */
+export function standfirstRoots(blocks: readonly Block[], ranges: BlockRanges, roots: readonly ParentNode[], titlePrint: string): ParentNode[] {
+  const start = ranges.get(roots[0]!)?.start;
+  if (start === undefined) return [];
+  let headline = -1;
+  for (let i = start - 1; i >= 0 && i >= start - MAX_STANDFIRST_GAP; i--) {
+    const b = blocks[i]!;
+    if ((b.kind === 'h' && b.level === 1) || (titlePrint !== '' && b.fingerprint === titlePrint)) {
+      headline = i;
+      break;
+    }
+  }
+  if (headline < 0) return [];
+  const found: ParentNode[] = [];
+  for (let i = headline + 1; i < start; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'p' || b.words < MIN_STANDFIRST_WORDS || b.linkWords > 0 || b.furniture.length > 0 || !SENTENCE_END.test(b.text)) continue;
+    // Text right under the lead image is its caption, credit included.
+    if (blocks[i - 1]!.kind === 'img') continue;
+    const range = ranges.get(b.owner);
+    // The block's element must hold nothing of the body itself.
+    if (!range || range.end > start || found.includes(b.owner)) continue;
+    found.push(b.owner);
+  }
+  return found;
+}
+
 /** Readability's sibling rules: a sibling sharing the best container's class gets this share of its score... */
 const SAME_CLASS_BONUS = 0.2;
 /** ...and a sibling paragraph joins when it is this long with few links, or ends a sentence without any link. */
@@ -162,6 +200,25 @@ const SIBLING_PARAGRAPH_LINK_DENSITY = 0.25;
 const SENTENCE_END = /[.。!?！？"”]$/;
 /** ...a wrapped paragraph must end a sentence itself (a headline in quotes ends with a quote mark only). */
 const FULL_STOP_END = /[.。!?！？]["”’»]?$/;
+
+/** The body holds at least this share of the page's running text. */
+const MIN_PROSE_SHARE = 0.5;
+
+/**
+ * A container holding less than half of the page's running text is one part of it (a section of a landing page,
+ * one tab of a product or recipe page, the summary box of a reference page): the body is its smallest ancestor
+ * holding most of the text. When only the page itself does, the rest lies in other columns (a teaser column
+ * beside a short post) and the container stands.
+ */
+function holderOfMostProse(top: ParentNode, tallies: Map<ParentNode, Tally>): ParentNode {
+  let page: ParentNode = top;
+  while (page.parent) page = page.parent;
+  const enough = (tallies.get(page)?.prose ?? 0) * MIN_PROSE_SHARE;
+  for (let node: ParentNode = top; isElementNode(node) && node.name !== 'body' && node.parent; node = node.parent) {
+    if ((tallies.get(node)?.prose ?? 0) >= enough) return node;
+  }
+  return top;
+}
 
 /** A chunk scoring at least this share of the best one is part of the same article, not a teaser. */
 const MIN_CHUNK_SHARE = 0.1;

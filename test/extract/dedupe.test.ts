@@ -49,4 +49,35 @@ describe('a body printed twice', () => {
     expect(lines.filter((l) => l === quote)).toHaveLength(2);
     expect(lines).toHaveLength(6);
   });
+
+  it('keeps the lines an article repeats in its own flow of paragraphs (meal plans, a recipe per day)', () => {
+    const day = (name: string, dinner: string) => [`Plan ${name}`, 'Breakfast', 'Eat within an hour of waking up',
+      'Two eggs, one cup of spinach and a slice of whole-grain toast', 'Dinner', 'Eat at least two hours before bed', dinner];
+    const lines = [...day('A', 'Baked cod with green beans and lemon'), ...day('B', 'Chicken stir-fry with peppers and rice'),
+      ...day('C', 'Lentil soup with carrots and a bread roll')];
+    const html = `<html><body><div class="entry-content"><p>${PARAGRAPHS[0]}</p>
+      ${lines.map((l) => (l.startsWith('Plan ') ? `<h2>${l}</h2>` : l === 'Breakfast' || l === 'Dinner' ? `<h3>${l}</h3>` : `<p>${l}</p>`)).join('')}
+    </div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual([PARAGRAPHS[0], ...lines]);
+  });
+
+  it('drops only the repeated lines of a copy whose matches lie far apart, not the text between them', () => {
+    const facts = ['Depth: 12m.', 'Length: 4km.', 'Cost: €2m.', 'Start: September.'];
+    const html = `<html><body><div class="article"><div class="story-text"><p>${PARAGRAPHS[0]}</p>
+      ${facts.map((f) => `<p>${f}</p>`).join('')}<p>${PARAGRAPHS[3]}</p></div>
+      <div class="summary-box"><h3>In short</h3><img src="/img/a.jpg" alt="Dredger"><p>${PARAGRAPHS[0]}</p>
+      <img src="/img/b.jpg" alt="Channel"><img src="/img/d.jpg" alt="Buoy"><img src="/img/e.jpg" alt="Pier"><p>${PARAGRAPHS[3]}</p><img src="/img/c.jpg" alt="Crew"></div></div></body></html>`;
+    const lines = linesOf(extract(html).text);
+    expect(lines).toEqual(expect.arrayContaining(facts));
+    expect(lines.filter((l) => l === PARAGRAPHS[0])).toHaveLength(1);
+  });
+
+  it('keeps an interview whose speaker labels repeat, each answer in its own block', () => {
+    const turns = [['Anna:', 'When does the dredging start, and how long will the channel stay closed to large vessels?'],
+      ['Mayor:', 'Work starts in September and the northern channel closes for about six weeks, as planned.'],
+      ['Anna:', 'What do the fishing crews say about the plan that the authority approved this week?'],
+      ['Mayor:', 'They support it, because it protects the spawning grounds the first proposal would have buried.']];
+    const html = `<html><body><div class="post-body">${turns.map(([who, said]) => `<div><b>${who}</b><br>${said}</div>`).join('')}</div></body></html>`;
+    expect(linesOf(extract(html).text)).toEqual(turns.flat());
+  });
 });

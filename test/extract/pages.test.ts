@@ -149,6 +149,15 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('reads on past a related-stories box set into the text when the text resumes in the same flow', () => {
+    const html = `<html><body><div class="article-text">${prose.map((p) => `<p>${p}</p>`).join('')}<h4>Related Stories</h4>
+      <ul><li><a href="/a">Harbour fees to rise again this spring</a></li><li><a href="/b">Island school reopens</a></li></ul>
+      <p>The operator said the winter timetable would stay as it is until the end of March next year.</p></div>
+      <div class="comments"><h4>Comments</h4><p>Great news for the islands, about time someone listened to us out here!</p></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose,
+      'The operator said the winter timetable would stay as it is until the end of March next year.']);
+  });
+
   it('ends the body at a closed comment section or an author box', () => {
     for (const marker of ['Comments are closed.', 'Keine Kommentare', 'Über den Autor']) {
       const html = `<html><body><article>${prose.map((p) => `<p>${p}</p>`).join('')}<p>${marker}</p>
@@ -157,13 +166,21 @@ describe('generic rules', () => {
     }
   });
 
-  it('drops picture credits, reading times, share and voting prompts, ad labels and blog post footers', () => {
+  it('drops picture credits, reading times, share and voting prompts, ad labels, tag-list labels and blog post footers', () => {
     const junk = ['4 Min Read', 'Beitragsbild', 'Bild via Flickr', 'Crédits photos : Bestimage', '- Anzeige -', 'Jetzt teilen!',
       'War der Artikel nützlich?', '(Noch keine Bewertungen)', '19:49', '11 Jan 2019',
-      'This entry was posted in Islands and tagged ferries. Bookmark the permalink.'];
+      'This entry was posted in Islands and tagged ferries. Bookmark the permalink.', 'Mehr Themen:', 'Temas'];
     const html = `<html><body><article><p>${junk[0]}</p><p>${junk[1]}</p><p>${junk[2]}</p><p>${prose[0]}</p><p>${junk[3]}</p>
       <p>${junk[4]}</p><p>${prose[1]}</p><p>${prose[2]}</p>${junk.slice(5).map((j) => `<p>${j}</p>`).join('')}</article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops a picture caption that ends with its credit, but keeps prose with a parenthesis', () => {
+    const aside = 'The crossing takes forty minutes (about as long as the bus into town).';
+    const html = `<html><body><article><p>${prose[0]}</p><div class="photo"><img src="/img/ferry.jpg" alt="">
+      Islanders wait for the morning ferry at the pier (Image: Getty )</div><p>${prose[1]}</p><p>${aside}</p><p>${prose[2]}</p>
+      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], aside, prose[2]]);
   });
 
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
@@ -186,6 +203,60 @@ describe('generic rules', () => {
     const html = `<html><body><div class="cookiecontent"><p>${cookieText}</p><p>${cookieText} Mit der weiteren Nutzung stimmen Sie zu, lesen Sie mehr.</p></div>
       <div>${prose.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('reads an Adobe Experience Manager page, whose content components are all named cmp-*, but not a consent box', () => {
+    const consent = 'Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren und Zugriffe zu analysieren.';
+    const html = `<html><body><div id="cmpbox" class="cmpbox"><p>${consent}</p><p>${consent} Sie können Ihre Auswahl jederzeit ändern.</p></div>
+      <main><div id="container-64ba3" class="cmp-container"><div class="cmp-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div></div></main></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('keeps web addresses the author typed out as links, but not a linked navigation line', () => {
+    const html = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <p><a href="http://amzn.to/2iJFhRj">http://amzn.to/2iJFhRj</a></p><p>${prose[2]}</p>
+      <p><a href="https://ferries.example.org/timetable">www.ferries.example.org/timetable</a></p>
+      <p><a href="/news/harbour-fees">Harbour fees to rise again</a></p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), 'http://amzn.to/2iJFhRj', prose[2],
+      'www.ferries.example.org/timetable']);
+  });
+
+  it('takes every section of a page whose text is spread over several parts, not the best part alone', () => {
+    const sections = [
+      ['Our workshops', 'Visit the companies in their own workshops and ask the engineers about their daily work, their tools and projects.'],
+      ['Evening reception', 'In a relaxed atmosphere you can talk to students and recruiters over a drink, from six until late in the evening.',
+        'Bring a few copies of your CV, since several firms hire interns on the spot and like to keep a paper copy.'],
+      ['Getting there', 'The reception takes place in the old goods shed next to the station, a five-minute walk from the platforms.'],
+      ['Registration', 'Registration is free of charge and closes on the fifteenth of March, or earlier once all places are taken.'],
+    ];
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/events">Events</a></nav><div class="page">
+      ${sections.map(([h, ...ps], i) => `<section><div class="inner"><h2>${h}</h2><div class="copy-${i}">${ps.map((p) => `<p>${p}</p>`).join('')}</div>
+      <img src="/img/${h!.length}.jpg" alt=""></div></section>`).join('')}</div><footer>© Career events</footer></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(sections.flat());
+  });
+
+  it('drops a heading whose section is only links (a most-read list), keeps headings over text', () => {
+    const html = `<html><body><article><h2>The new timetable</h2>${prose.map((p) => `<p>${p}</p>`).join('')}
+      <h3>Articles les plus lus</h3><ul><li><a href="/a">Harbour fees to rise again this spring</a></li>
+      <li><a href="/b">Island school reopens after the storm</a></li></ul></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(['The new timetable', ...prose]);
+  });
+
+  it('drops the author box under the article', () => {
+    const html = `<html><body><article><div class="entry-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div>
+      <section class="post-author"><p>Jana Berg writes about island life, ferries and the sea for the paper, and has done so since 2012.</p></section>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('keeps the standfirst between the headline and the body, but not the byline or the lead image caption', () => {
+    const standfirst = 'Islanders will get a second daily ferry from June, after three years of campaigning for it.';
+    const html = `<html><body><article><header><h1>Second ferry for the outer islands</h1><p>${standfirst}</p>
+      <p class="byline-name">Jana Berg, island correspondent</p><img src="/img/ferry.jpg" alt="">
+      <p>The morning ferry leaves the pier, in a photo taken last spring by a reader.</p></header>
+      <div class="article-body">${prose.map((p) => `<p>${p}</p>`).join('')}</div></article></body></html>`;
+    const options = { url: 'https://news.example.org/islands/ferry', title: 'Second ferry for the outer islands' };
+    expect(linesOf(extractContent(parseHtml(html), options).text)).toEqual([standfirst, ...prose]);
   });
 
   it('fingerprints full-width letters and digits like their ASCII forms', () => {
