@@ -44,8 +44,6 @@ const MAX_H1 = 5;
 const LINE_BREAK = '\u0001';
 /** A character that shows: neither white space, a zero-width space nor a block boundary. */
 const VISIBLE_CHAR = /[^\s\u200b\u0001]/;
-/** White space that collapsing would change inside a trimmed line; most lines have none. */
-const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^\u200b|\u200b$/;
 
 interface Exit {
   exit: Element;
@@ -196,6 +194,7 @@ export function collectFacts(doc: Document): PageFacts {
   let imageSrcHref: string | null = null;
   const spans: Span[] = [];
   const h1Spans: Span[] = [];
+  const verdicts = new Map<string, HintVerdict>();
 
   let atLineStart = true;
   const breakLine = (): void => {
@@ -266,7 +265,9 @@ export function collectFacts(doc: Document): PageFacts {
     const cls = el.attribs.class;
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
-    const verdict = hintVerdict(hint);
+    // Pages repeat their class names thousands of times, and the hint regexes are long.
+    let verdict = verdicts.get(hint);
+    if (verdict === undefined) verdicts.set(hint, (verdict = hintVerdict(hint)));
     const boilerplate = isBoilerplate(el, verdict);
     const spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
     const heading = h1Spans.length < MAX_H1 ? headingKind(el, hint) : null;
@@ -316,7 +317,7 @@ export function collectFacts(doc: Document): PageFacts {
     const breakAt = full.indexOf(LINE_BREAK, m.index);
     const end = breakAt < 0 ? full.length : breakAt;
     const trimmed = full.slice(m.index, end).trimEnd();
-    const line = INNER_SPACE.test(trimmed) ? collapseWhitespace(trimmed) : trimmed;
+    const line = collapseWhitespace(trimmed);
     if (line) {
       lineStarts.push(start);
       lines.push(line);
