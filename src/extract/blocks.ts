@@ -195,6 +195,8 @@ function blockKind(open: readonly ParentNode[]): { kind: BlockKind; level: numbe
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
 const WHITE_SPACE_RUN = /[\s\u200b]+/g;
+/** White space that collapsing a text piece would change: anything but lone ASCII spaces (most prose has only those). */
+const UNCOLLAPSED_RUN = /[^\S ]|\u200b|  /;
 
 /**
  * Text made only of ASCII spaces, tabs and line breaks: most text nodes of a page are the indentation between
@@ -305,7 +307,7 @@ export function segment(
     const exit = exits.pop()!;
     if (node.type === 'text') {
       const data = (node as Text).data;
-      const piece = preDepth > 0 ? data : isIndentation(data) ? ' ' : data.replace(WHITE_SPACE_RUN, ' ');
+      const piece = preDepth > 0 ? data : isIndentation(data) ? ' ' : UNCOLLAPSED_RUN.test(data) ? data.replace(WHITE_SPACE_RUN, ' ') : data;
       if (piece === ' ' || piece === '') {
         // Indentation between tags: one space at most, and nothing else to do.
         if (raw !== '' && !raw.endsWith(' ')) {
