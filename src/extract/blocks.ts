@@ -94,18 +94,40 @@ function isHidden(el: Element): boolean {
   return a.style !== undefined && HIDDEN_STYLE.test(a.style);
 }
 
-function isFurniture(el: Element, verdicts: Map<string, boolean>): boolean {
+/**
+ * Verdicts on a page's class/id hints, remembered: pages repeat their class names thousands of times, and the hint
+ * regexes are long. Most elements carry a class or an id, not both: those are looked up by the attribute value
+ * itself, sparing a concatenated key to build and hash.
+ */
+interface FurnitureVerdicts {
+  byClass: Map<string, boolean>;
+  byId: Map<string, boolean>;
+  byBoth: Map<string, boolean>;
+}
+
+function furnitureHint(hint: string): boolean {
+  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+}
+
+function isFurniture(el: Element, verdicts: FurnitureVerdicts): boolean {
   if (FURNITURE_TAGS.has(el.name)) return true;
   if (el.name === 'body' || el.name === 'html' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
   const { class: cls, id } = el.attribs;
-  if (cls === undefined && id === undefined) return false;
-  const hint = `${cls ?? ''} ${id ?? ''}`;
-  // Pages repeat their class names thousands of times; the hint regexes are long.
-  let verdict = verdicts.get(hint);
-  if (verdict === undefined) {
-    verdict = UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
-    verdicts.set(hint, verdict);
+  let key: string;
+  let cache: Map<string, boolean>;
+  if (cls === undefined) {
+    if (id === undefined) return false;
+    key = id;
+    cache = verdicts.byId;
+  } else if (id === undefined) {
+    key = cls;
+    cache = verdicts.byClass;
+  } else {
+    key = `${cls} ${id}`;
+    cache = verdicts.byBoth;
   }
+  let verdict = cache.get(key);
+  if (verdict === undefined) cache.set(key, (verdict = furnitureHint(`${cls ?? ''} ${id ?? ''}`)));
   return verdict;
 }
 
@@ -293,7 +315,7 @@ export function segment(
     for (const mark of marks) mark.start = 0;
   };
 
-  const furnitureVerdicts = new Map<string, boolean>();
+  const furnitureVerdicts: FurnitureVerdicts = { byClass: new Map(), byId: new Map(), byBoth: new Map() };
   // Nodes to visit, and beside each whether it is the visit that closes an element (parallel arrays: no garbage).
   const stack: ChildNode[] = [];
   const exits: boolean[] = [];
