@@ -265,8 +265,8 @@ export function collectFacts(doc: Document): PageFacts {
     const cls = el.attribs.class;
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
-    // Pages repeat their class names thousands of times, and the hint regexes are long.
-    let verdict = verdicts.get(hint);
+    // Pages repeat their class names thousands of times, and the hint regexes are long; most elements have none.
+    let verdict = hint === '' ? NO_HINT : verdicts.get(hint);
     if (verdict === undefined) verdicts.set(hint, (verdict = hintVerdict(hint)));
     const boilerplate = isBoilerplate(el, verdict);
     const spot = spans.length < MAX_SPOTS ? spotOf(el, verdict) : null;
@@ -365,7 +365,7 @@ export function collectFacts(doc: Document): PageFacts {
     // Microdata (itemprop=datePublished) declares what it is wherever it sits (`<div class="footer news-meta">`).
     if (!span.spot!.via.startsWith('itemprop:') && inRegion(span.start)) continue;
     const text = spanText(span).slice(0, MAX_SPOT_TEXT);
-    if (text || span.spot!.machine) spots.push({ ...span.spot!, text, line: lineAt(span.start) });
+    if (text || span.spot!.machine) spots.push({ machine: span.spot!.machine, via: span.spot!.via, text, line: lineAt(span.start) });
   }
   const boilerplateLines = lines.map(() => false);
   for (const [start, end] of regions) {
