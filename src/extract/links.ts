@@ -1,5 +1,5 @@
 import type { Document, Element } from 'domhandler';
-import { linkElements, walk } from '../parse/index.js';
+import { walk } from '../parse/index.js';
 
 /** Resolves `href` against `base` to an absolute http(s) URL without fragment; null for anything else. */
 export function absoluteHttpUrl(href: string | undefined, base: URL | null): string | null {
@@ -95,9 +95,12 @@ function plainUrl(href: string, origin: string | null): string | null {
 /** Absolute http(s) links of the page in document order, each once, fragments dropped. */
 export function collectLinks(doc: Document, resolve: Resolver): string[] {
   const seen = new Set<string>();
-  for (const el of linkElements(doc)) {
+  walk(doc, (node) => {
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    if (el.name !== 'a' && el.name !== 'area') return;
     const url = resolve(el.attribs.href);
     if (url) seen.add(url);
-  }
+  });
   return [...seen];
 }

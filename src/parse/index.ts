@@ -10,48 +10,28 @@ import { isTag, type ChildNode, type Document, type Element, type ParentNode } f
 export const MAX_TREE_DEPTH = 400;
 
 /**
- * htmlparser2's DOM builder, noting as it builds the tree what would otherwise cost a walk over it: the deepest
- * element nesting (on the many pages within MAX_TREE_DEPTH capping is skipped) and the link elements.
+ * htmlparser2's DOM builder, noting the deepest element nesting it built: on the many pages that stay within
+ * MAX_TREE_DEPTH, capping is then skipped instead of costing a walk over the whole tree.
  */
-class NotingDomHandler extends DomHandler {
+class DepthNotingHandler extends DomHandler {
   /** Open elements at the deepest point, the document included. */
   deepest = 1;
-  /** <a> and <area> elements in document order (start-tag order is document order: nothing moves them later). */
-  readonly links: Element[] = [];
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
     if (this.tagStack.length > this.deepest) this.deepest = this.tagStack.length;
-    if (name === 'a' || name === 'area') this.links.push(this.tagStack[this.tagStack.length - 1] as Element);
   }
 }
-
-/** Link elements of the documents parseHtml built, noted by the parser. */
-const linksByDocument = new WeakMap<Document, Element[]>();
 
 /** Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages), then caps the tree depth. */
 export function parseHtml(html: string): Document {
   const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
-  const handler = new NotingDomHandler();
+  const handler = new DepthNotingHandler();
   new Parser(handler, options).end(limitNesting(html));
   const doc = handler.root;
   // The document sits at depth 0: an element at MAX_TREE_DEPTH has no element children, so capping changes nothing.
   if (handler.deepest - 1 > MAX_TREE_DEPTH) capDepth(doc, MAX_TREE_DEPTH);
-  linksByDocument.set(doc, handler.links);
   return doc;
-}
-
-/** The <a> and <area> elements of the page in document order; read from parseHtml's notes when it built `doc`. */
-export function linkElements(doc: Document): Element[] {
-  let links = linksByDocument.get(doc);
-  if (!links) {
-    const found: Element[] = [];
-    walk(doc, (node) => {
-      if (node.type === 'tag' && ((node as Element).name === 'a' || (node as Element).name === 'area')) found.push(node as Element);
-    });
-    linksByDocument.set(doc, (links = found));
-  }
-  return links;
 }
 
 /**

@@ -22,7 +22,7 @@ describe('collectLinks', () => {
     expect(collectLinks(parseHtml(page), makeResolver(new URL(url)))).toEqual(expected);
   });
 
-  it('finds the same links in a tree parseHtml did not build (it walks the tree then)', () => {
+  it('finds the same links in a tree built by htmlparser2 alone', () => {
     expect(collectLinks(parseDocument(page), makeResolver(new URL(url)))).toEqual(expected);
   });
 });
