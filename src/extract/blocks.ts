@@ -316,12 +316,13 @@ export function segment(
   };
 
   const furnitureVerdicts: FurnitureVerdicts = { byClass: new Map(), byId: new Map(), byBoth: new Map() };
-  // Nodes to visit, and beside each whether it is the visit that closes an element (parallel arrays: no garbage).
+  // Nodes to visit, and beside each, on the visit that closes an element, that element's block range (parallel
+  // arrays: no garbage; the range at hand spares a lookup in `ranges`), null on the others.
   const stack: ChildNode[] = [];
-  const exits: boolean[] = [];
+  const exits: ({ start: number; end: number } | null)[] = [];
   for (let i = root.children.length - 1; i >= 0; i--) {
     stack.push(root.children[i]!);
-    exits.push(false);
+    exits.push(null);
   }
 
   while (stack.length > 0) {
@@ -362,7 +363,7 @@ export function segment(
         }
       }
       if (name === 'pre') preDepth--;
-      ranges.get(el)!.end = blocks.length;
+      exit.end = blocks.length;
       if (furniture[furniture.length - 1] === el) {
         furniture.pop();
         furnitureSnapshot = furniture.slice();
@@ -402,14 +403,15 @@ export function segment(
       }
     }
 
+    const range = { start: blocks.length, end: blocks.length };
     stack.push(el);
-    exits.push(true);
+    exits.push(range);
     if (isFurniture(el, furnitureVerdicts)) {
       furniture.push(el);
       furnitureSnapshot = furniture.slice();
     }
     if (name === 'pre') preDepth++;
-    ranges.set(el, { start: blocks.length, end: blocks.length });
+    ranges.set(el, range);
     if (BLOCK_TAGS.has(name)) {
       flush();
       open.push(el);
@@ -426,7 +428,7 @@ export function segment(
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
       stack.push(el.children[i]!);
-      exits.push(false);
+      exits.push(null);
     }
   }
   flush();
