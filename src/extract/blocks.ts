@@ -94,18 +94,40 @@ function isHidden(el: Element): boolean {
   return a.style !== undefined && HIDDEN_STYLE.test(a.style);
 }
 
-function isFurniture(el: Element, verdicts: Map<string, boolean>): boolean {
+/**
+ * Verdicts on a page's class/id hints, remembered: pages repeat their class names thousands of times, and the hint
+ * regexes are long. Most elements carry a class or an id, not both: those are looked up by the attribute value
+ * itself, sparing a concatenated key to build and hash.
+ */
+interface FurnitureVerdicts {
+  byClass: Map<string, boolean>;
+  byId: Map<string, boolean>;
+  byBoth: Map<string, boolean>;
+}
+
+function furnitureHint(hint: string): boolean {
+  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+}
+
+function isFurniture(el: Element, verdicts: FurnitureVerdicts): boolean {
   if (FURNITURE_TAGS.has(el.name)) return true;
   if (el.name === 'body' || el.name === 'html' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
   const { class: cls, id } = el.attribs;
-  if (cls === undefined && id === undefined) return false;
-  const hint = `${cls ?? ''} ${id ?? ''}`;
-  // Pages repeat their class names thousands of times; the hint regexes are long.
-  let verdict = verdicts.get(hint);
-  if (verdict === undefined) {
-    verdict = UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
-    verdicts.set(hint, verdict);
+  let key: string;
+  let cache: Map<string, boolean>;
+  if (cls === undefined) {
+    if (id === undefined) return false;
+    key = id;
+    cache = verdicts.byId;
+  } else if (id === undefined) {
+    key = cls;
+    cache = verdicts.byClass;
+  } else {
+    key = `${cls} ${id}`;
+    cache = verdicts.byBoth;
   }
+  let verdict = cache.get(key);
+  if (verdict === undefined) cache.set(key, (verdict = furnitureHint(`${cls ?? ''} ${id ?? ''}`)));
   return verdict;
 }
 
@@ -195,6 +217,8 @@ function blockKind(open: readonly ParentNode[]): { kind: BlockKind; level: numbe
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>]/;
 const WHITE_SPACE_RUN = /[\s\u200b]+/g;
+/** White space that collapsing a text piece would change: anything but lone ASCII spaces (most prose has only those). */
+const UNCOLLAPSED_RUN = /[^\S ]|\u200b|  /;
 
 /**
  * Text made only of ASCII spaces, tabs and line breaks: most text nodes of a page are the indentation between
@@ -291,13 +315,14 @@ export function segment(
     for (const mark of marks) mark.start = 0;
   };
 
-  const furnitureVerdicts = new Map<string, boolean>();
-  // Nodes to visit, and beside each whether it is the visit that closes an element (parallel arrays: no garbage).
+  const furnitureVerdicts: FurnitureVerdicts = { byClass: new Map(), byId: new Map(), byBoth: new Map() };
+  // Nodes to visit, and beside each, on the visit that closes an element, that element's block range (parallel
+  // arrays: no garbage; the range at hand spares a lookup in `ranges`), null on the others.
   const stack: ChildNode[] = [];
-  const exits: boolean[] = [];
+  const exits: ({ start: number; end: number } | null)[] = [];
   for (let i = root.children.length - 1; i >= 0; i--) {
     stack.push(root.children[i]!);
-    exits.push(false);
+    exits.push(null);
   }
 
   while (stack.length > 0) {
@@ -305,7 +330,7 @@ export function segment(
     const exit = exits.pop()!;
     if (node.type === 'text') {
       const data = (node as Text).data;
-      const piece = preDepth > 0 ? data : isIndentation(data) ? ' ' : data.replace(WHITE_SPACE_RUN, ' ');
+      const piece = preDepth > 0 ? data : isIndentation(data) ? ' ' : UNCOLLAPSED_RUN.test(data) ? data.replace(WHITE_SPACE_RUN, ' ') : data;
       if (piece === ' ' || piece === '') {
         // Indentation between tags: one space at most, and nothing else to do.
         if (raw !== '' && !raw.endsWith(' ')) {
@@ -338,7 +363,7 @@ export function segment(
         }
       }
       if (name === 'pre') preDepth--;
-      ranges.get(el)!.end = blocks.length;
+      exit.end = blocks.length;
       if (furniture[furniture.length - 1] === el) {
         furniture.pop();
         furnitureSnapshot = furniture.slice();
@@ -378,14 +403,15 @@ export function segment(
       }
     }
 
+    const range = { start: blocks.length, end: blocks.length };
     stack.push(el);
-    exits.push(true);
+    exits.push(range);
     if (isFurniture(el, furnitureVerdicts)) {
       furniture.push(el);
       furnitureSnapshot = furniture.slice();
     }
     if (name === 'pre') preDepth++;
-    ranges.set(el, { start: blocks.length, end: blocks.length });
+    ranges.set(el, range);
     if (BLOCK_TAGS.has(name)) {
       flush();
       open.push(el);
@@ -402,7 +428,7 @@ export function segment(
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
       stack.push(el.children[i]!);
-      exits.push(false);
+      exits.push(null);
     }
   }
   flush();

@@ -44,8 +44,6 @@ const MAX_H1 = 5;
 const LINE_BREAK = '\u0001';
 /** A character that shows: neither white space, a zero-width space nor a block boundary. */
 const VISIBLE_CHAR = /[^\s\u200b\u0001]/;
-/** White space that collapsing would change inside a trimmed line; most lines have none. */
-const INNER_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000\u200b\ufeff]|^\u200b|\u200b$/;
 
 interface Exit {
   exit: Element;
@@ -232,6 +230,7 @@ export function collectFacts(doc: Document): PageFacts {
   let imageSrcHref: string | null = null;
   const spans: Span[] = [];
   const h1Spans: Span[] = [];
+  const verdicts = new Map<string, HintVerdict>();
 
   let atLineStart = true;
   const breakLine = (): void => {
@@ -307,7 +306,9 @@ export function collectFacts(doc: Document): PageFacts {
     const cls = el.attribs.class;
     const id = el.attribs.id;
     const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
-    const verdict = hintVerdict(hint);
+    // Pages repeat their class names thousands of times, and the hint regexes are long; most elements have none.
+    let verdict = hint === '' ? NO_HINT : verdicts.get(hint);
+    if (verdict === undefined) verdicts.set(hint, (verdict = hintVerdict(hint)));
     const articlePart = depth.article > 0 && isArticlePart(el, holdsArticle);
     const scope: Scope | null = name === 'article' ? 'article' : name === 'address' ? 'address' : articlePart ? 'articlePart' : null;
     if (scope) depth[scope] += 1;
@@ -362,7 +363,7 @@ export function collectFacts(doc: Document): PageFacts {
     const breakAt = full.indexOf(LINE_BREAK, m.index);
     const end = breakAt < 0 ? full.length : breakAt;
     const trimmed = full.slice(m.index, end).trimEnd();
-    const line = INNER_SPACE.test(trimmed) ? collapseWhitespace(trimmed) : trimmed;
+    const line = collapseWhitespace(trimmed);
     if (line) {
       lineStarts.push(start);
       lines.push(line);
@@ -410,7 +411,7 @@ export function collectFacts(doc: Document): PageFacts {
     // Microdata (itemprop=datePublished) declares what it is wherever it sits (`<div class="footer news-meta">`).
     if (!span.spot!.via.startsWith('itemprop:') && inRegion(span.start)) continue;
     const text = spanText(span).slice(0, MAX_SPOT_TEXT);
-    if (text || span.spot!.machine) spots.push({ ...span.spot!, text, line: lineAt(span.start) });
+    if (text || span.spot!.machine) spots.push({ machine: span.spot!.machine, via: span.spot!.via, text, line: lineAt(span.start) });
   }
   const boilerplateLines = lines.map(() => false);
   for (const [start, end] of regions) {

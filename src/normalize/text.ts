@@ -3,9 +3,15 @@ import { createHash } from 'node:crypto';
 /** Han, Hiragana, Katakana, Hangul: scripts written without spaces between words. */
 export const CJK_CHAR = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|[\u{20000}-\u{2ffff}]/u;
 
+/**
+ * White space that collapsing would change: anything but a lone inner ASCII space. Most strings handed to
+ * collapseWhitespace (rendered lines, meta values) have none, and testing is about 3x cheaper than replacing.
+ */
+const UNCOLLAPSED_SPACE = /[^\S ]|\u200b|  |^ | $/;
+
 /** Collapses runs of white space (including NBSP and full-width space) to one space and trims. */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return UNCOLLAPSED_SPACE.test(s) ? s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim() : s;
 }
 
 /** Characters that separate words: white space, punctuation and symbols (Unicode P and S). */

@@ -1,4 +1,4 @@
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 import { limitNesting } from './nesting.js';
 import { isTag, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 
@@ -9,10 +9,28 @@ import { isTag, type ChildNode, type Document, type Element, type ParentNode } f
  */
 export const MAX_TREE_DEPTH = 400;
 
+/**
+ * htmlparser2's DOM builder, noting the deepest element nesting it built: on the many pages that stay within
+ * MAX_TREE_DEPTH, capping is then skipped instead of costing a walk over the whole tree.
+ */
+class DepthNotingHandler extends DomHandler {
+  /** Open elements at the deepest point, the document included. */
+  deepest = 1;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (this.tagStack.length > this.deepest) this.deepest = this.tagStack.length;
+  }
+}
+
 /** Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages), then caps the tree depth. */
 export function parseHtml(html: string): Document {
-  const doc = parseDocument(limitNesting(html), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  capDepth(doc, MAX_TREE_DEPTH);
+  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+  const handler = new DepthNotingHandler();
+  new Parser(handler, options).end(limitNesting(html));
+  const doc = handler.root;
+  // The document sits at depth 0: an element at MAX_TREE_DEPTH has no element children, so capping changes nothing.
+  if (handler.deepest - 1 > MAX_TREE_DEPTH) capDepth(doc, MAX_TREE_DEPTH);
   return doc;
 }
 

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { limitNesting } from '../../src/parse/nesting.js';
-import { parseHtml, textOf } from '../../src/parse/index.js';
+import { parseDocument } from 'htmlparser2';
+import { isTag, type ParentNode } from 'domhandler';
+import { MAX_TREE_DEPTH, parseHtml, textOf, walk } from '../../src/parse/index.js';
+
+/** Depth of the deepest element below `root` (its children are at depth 1). */
+function deepestElement(root: ParentNode): number {
+  const depth = new Map<ParentNode, number>([[root, 0]]);
+  let deepest = 0;
+  walk(root, (node) => {
+    if (!isTag(node)) return;
+    const d = depth.get(node.parent!)! + 1;
+    depth.set(node, d);
+    deepest = Math.max(deepest, d);
+  });
+  return deepest;
+}
 
 describe('limitNesting', () => {
   it('returns an ordinary page unchanged (same string, no copy)', () => {
@@ -25,5 +40,18 @@ describe('limitNesting', () => {
     const text = textOf(doc);
     expect(text).toContain('Deep paragraph.');
     expect(text).toContain('Tail.');
+  });
+
+  it('keeps a tree MAX_TREE_DEPTH deep as the parser built it, and flattens what lies deeper', () => {
+    // <html> and <body> are levels 1 and 2; the spans fill the rest.
+    const nested = (levels: number): string =>
+      `<html><body>${'<span>'.repeat(levels - 2)}Deepest words.${'</span>'.repeat(levels - 2)}<p>After.</p></body></html>`;
+    const atLimit = nested(MAX_TREE_DEPTH);
+    expect(deepestElement(parseHtml(atLimit))).toBe(MAX_TREE_DEPTH);
+    expect(textOf(parseHtml(atLimit))).toBe(textOf(parseDocument(atLimit)));
+    // Below the limit the elements survive side by side, emptied, one level under the element at the limit.
+    const beyond = parseHtml(nested(MAX_TREE_DEPTH + 5));
+    expect(deepestElement(beyond)).toBe(MAX_TREE_DEPTH + 1);
+    expect(textOf(beyond)).toBe('Deepest words.After.');
   });
 });

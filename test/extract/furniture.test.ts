@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/parse/index.js';
+import { segment } from '../../src/extract/blocks.js';
+
+describe('furniture marks from class and id hints', () => {
+  it('judges a class alone, an id alone and the two together, whatever came first on the page', () => {
+    const { blocks } = segment(parseHtml(`<html><body>
+      <div class="box"><p>Ferry services resume on Monday after the storm repairs.</p></div>
+      <div class="box" id="related"><p>More from the coast desk</p></div>
+      <div id="sidebar"><p>Weather for the week ahead</p></div>
+      <div class="box"><p>The harbour master said the north quay is safe again.</p></div>
+      <div id="story"><p>Crews worked through the weekend to clear the slipway.</p></div>
+      <div class="sidebar" id="story"><p>Tide times and sunset</p></div>
+    </body></html>`), null);
+    const furnished = Object.fromEntries(blocks.map((b) => [b.text, b.furniture.length > 0]));
+    expect(furnished).toEqual({
+      'Ferry services resume on Monday after the storm repairs.': false,
+      'More from the coast desk': true,
+      'Weather for the week ahead': true,
+      'The harbour master said the north quay is safe again.': false,
+      'Crews worked through the weekend to clear the slipway.': false,
+      // A content hint (story) outweighs the furniture one on the same element.
+      'Tide times and sunset': false,
+    });
+  });
+});
