@@ -1,5 +1,5 @@
 import { DomHandler, Parser } from 'htmlparser2';
-import { limitNesting } from './nesting.js';
+import { limitNesting, MAX_PARSE_NESTING, stripTags } from './nesting.js';
 import { isTag, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 
 /**
@@ -9,25 +9,57 @@ import { isTag, type ChildNode, type Document, type Element, type ParentNode } f
  */
 export const MAX_TREE_DEPTH = 400;
 
+/** Thrown out of the parser by DepthNotingHandler once the open elements pass MAX_PARSE_NESTING. */
+class TooDeep extends Error {}
+
 /**
  * htmlparser2's DOM builder, noting the deepest element nesting it built: on the many pages that stay within
- * MAX_TREE_DEPTH, capping is then skipped instead of costing a walk over the whole tree.
+ * MAX_TREE_DEPTH, capping is then skipped instead of costing a walk over the whole tree. Its open-element stack
+ * mirrors the parser's, so it is also where a nesting bomb shows, before the parser's O(depth) work per tag adds up.
  */
 class DepthNotingHandler extends DomHandler {
   /** Open elements at the deepest point, the document included. */
   deepest = 1;
 
+  constructor(private readonly stopBeyond: number) {
+    super();
+  }
+
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
-    if (this.tagStack.length > this.deepest) this.deepest = this.tagStack.length;
+    if (this.tagStack.length > this.deepest) {
+      this.deepest = this.tagStack.length;
+      if (this.deepest > this.stopBeyond) throw new TooDeep();
+    }
   }
 }
 
-/** Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages), then caps the tree depth. */
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+
+function parseWithin(html: string, stopBeyond: number): DepthNotingHandler {
+  const handler = new DepthNotingHandler(stopBeyond);
+  new Parser(handler, PARSER_OPTIONS).end(html);
+  return handler;
+}
+
+/**
+ * Parses HTML with htmlparser2 (about 8x faster than parse5 on large news pages), then caps the tree depth. A page
+ * nesting deeper than MAX_PARSE_NESTING is parsed again with the excess tags dropped (limitNesting), and if it
+ * still goes that deep (markup built to mislead the dropping), as its bare text.
+ */
 export function parseHtml(html: string): Document {
-  const options = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
-  const handler = new DepthNotingHandler();
-  new Parser(handler, options).end(limitNesting(html));
+  let handler: DepthNotingHandler;
+  try {
+    handler = parseWithin(html, MAX_PARSE_NESTING);
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    try {
+      handler = parseWithin(limitNesting(html), MAX_PARSE_NESTING);
+    } catch (again) {
+      if (!(again instanceof TooDeep)) throw again;
+      handler = parseWithin(stripTags(html), Infinity);
+    }
+  }
   const doc = handler.root;
   // The document sits at depth 0: an element at MAX_TREE_DEPTH has no element children, so capping changes nothing.
   if (handler.deepest - 1 > MAX_TREE_DEPTH) capDepth(doc, MAX_TREE_DEPTH);

@@ -15,57 +15,58 @@ const NON_NESTING = new Set([
 const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>/g;
 
 /**
- * The deepest running count of start tags minus end tags, found with indexOf only: an upper bound of the nesting
- * depth (void and implicitly closed tags only raise it). Most pages stay far below the limit, which spares them
- * the full tag scan.
+ * How far below the top of the open-element stack an end tag is looked for. Deeper, it is taken as stray and
+ * closes nothing: that can only overstate the depth (more tags dropped on a page already pathological), and it
+ * keeps a flood of stray end tags from costing a scan of a deep stack each.
  */
-function nestingBound(html: string): number {
-  let open = 0;
-  let deepest = 0;
-  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-    const next = html.charCodeAt(i + 1);
-    if (next === 47 /* / */) open--;
-    else if ((next | 32) >= 97 && (next | 32) <= 122 && ++open > deepest) deepest = open;
-  }
-  return deepest;
-}
+const END_TAG_REACH = 64;
 
 /**
- * Removes the tags (never the text) of elements nested deeper than `maxDepth`, so the parser stays linear.
- * Returns the input untouched, without copying, when no element is that deep: the common case costs one scan.
+ * Removes the tags (never the text) of elements that would open deeper than `maxDepth`, so the parser stays linear.
+ * Open elements are tracked by name, as the parser does: a stray end tag (`</x>` with no open x) closes nothing.
+ * Returns the input untouched, without copying, when nothing is that deep. parseHtml calls it only for a page the
+ * parser found too deep, so the common page never pays for this scan.
  */
 export function limitNesting(html: string, maxDepth = MAX_PARSE_NESTING): string {
-  if (nestingBound(html) <= maxDepth) return html;
-  let depth = 0;
-  let tooDeep = false;
-  MARKUP.lastIndex = 0;
-  for (let m = MARKUP.exec(html); m; m = MARKUP.exec(html)) {
-    const name = m[3]?.toLowerCase();
-    if (!name || NON_NESTING.has(name) || m[0].endsWith('/>')) continue;
-    depth += m[2] ? -1 : 1;
-    if (depth < 0) depth = 0;
-    if (depth > maxDepth) {
-      tooDeep = true;
-      break;
-    }
-  }
-  if (!tooDeep) return html;
-
+  const open: string[] = [];
+  /** Elements whose start tag was dropped and whose end tag has not come yet. */
+  let dropped = 0;
   const parts: string[] = [];
   let last = 0;
-  depth = 0;
   MARKUP.lastIndex = 0;
   for (let m = MARKUP.exec(html); m; m = MARKUP.exec(html)) {
     const name = m[3]?.toLowerCase();
     if (!name || NON_NESTING.has(name) || m[0].endsWith('/>')) continue;
-    const closing = Boolean(m[2]);
-    const deep = closing ? depth > maxDepth : depth + 1 > maxDepth;
-    depth = Math.max(0, depth + (closing ? -1 : 1));
-    if (deep) {
+    let drop = false;
+    if (!m[2]) {
+      if (open.length < maxDepth) {
+        open.push(name);
+      } else {
+        dropped += 1;
+        drop = true;
+      }
+    } else if (dropped > 0) {
+      dropped -= 1;
+      drop = true;
+    } else {
+      for (let i = open.length - 1; i >= Math.max(0, open.length - END_TAG_REACH); i--) {
+        if (open[i] === name) {
+          open.length = i;
+          break;
+        }
+      }
+    }
+    if (drop) {
       parts.push(html.slice(last, m.index));
       last = m.index + m[0].length;
     }
   }
+  if (last === 0) return html;
   parts.push(html.slice(last));
   return parts.join('');
+}
+
+/** Every tag removed, text and raw-text contents kept: the last resort for a page built to defeat limitNesting. */
+export function stripTags(html: string): string {
+  return html.replace(/<!--[\s\S]*?(?:-->|$)|<\/?[a-zA-Z][^>]*>/g, ' ');
 }

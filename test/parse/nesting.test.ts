@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitNesting } from '../../src/parse/nesting.js';
+import { limitNesting, MAX_PARSE_NESTING } from '../../src/parse/nesting.js';
 import { parseDocument } from 'htmlparser2';
 import { isTag, type ParentNode } from 'domhandler';
 import { MAX_TREE_DEPTH, parseHtml, textOf, walk } from '../../src/parse/index.js';
@@ -29,6 +29,11 @@ describe('limitNesting', () => {
     expect(out).toBe(`${'<div>'.repeat(10)}deep text${'</div>'.repeat(10)}<p>after</p>`);
   });
 
+  it('takes a stray end tag for what the parser takes it: nothing closed', () => {
+    const html = `${'</div>'.repeat(50)}${'<div>'.repeat(50)}deep text${'</div>'.repeat(50)}`;
+    expect(limitNesting(html, 10)).toBe(`${'</div>'.repeat(50)}${'<div>'.repeat(10)}deep text${'</div>'.repeat(10)}`);
+  });
+
   it('ignores tag-like text inside comments and scripts', () => {
     const html = `<!-- ${'<div>'.repeat(50)} --><script>var s = "${'<b>'.repeat(50)}";</script><div>x</div>`;
     expect(limitNesting(html, 10)).toBe(html);
@@ -40,6 +45,26 @@ describe('limitNesting', () => {
     const text = textOf(doc);
     expect(text).toContain('Deep paragraph.');
     expect(text).toContain('Tail.');
+  });
+
+  it('is not misled by stray end tags placed before a nesting bomb (the parser would take minutes on it)', () => {
+    const depth = 200_000;
+    const html = `<html><body>${'</b>'.repeat(depth + 10)}${'<div>'.repeat(depth)}<p>Deep paragraph.</p>${'</div>'.repeat(depth)}<p>Tail.</p></body></html>`;
+    const limited = limitNesting(html);
+    // + 1: the <p> in the innermost <div>, which limitNesting leaves (a <p> cannot hold another).
+    expect(deepestElement(parseDocument(limited))).toBeLessThanOrEqual(MAX_PARSE_NESTING + 1);
+    const text = textOf(parseHtml(html));
+    expect(text).toContain('Deep paragraph.');
+    expect(text).toContain('Tail.');
+  });
+
+  it('falls back to the page text for markup whose implied closes mislead the tag dropping', () => {
+    // <select> closes an open <button> in the parser, which limitNesting does not model: each round leaves the
+    // parser 60 elements deeper than limitNesting counts.
+    const round = `<button><select>${'<span>'.repeat(60)}</button>`;
+    const doc = parseHtml(`<html><body>${round.repeat(5_000)}<p>Still here.</p></body></html>`);
+    expect(textOf(doc)).toContain('Still here.');
+    expect(deepestElement(doc)).toBeLessThanOrEqual(MAX_TREE_DEPTH + 1);
   });
 
   it('keeps a tree MAX_TREE_DEPTH deep as the parser built it, and flattens what lies deeper', () => {
