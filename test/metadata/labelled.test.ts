@@ -28,6 +28,11 @@ describe('metadata/labelled: label lines', () => {
     expect(parse('监 审韩世雄')).toEqual([['review', '韩世雄']]);
   });
 
+  it('reads interns and drafters as writers: 本报实习生, 执笔人', () => {
+    expect(parse('本报实习生 刘国栋 周炜')).toEqual([['author', '刘国栋 周炜']]);
+    expect(parse('执笔人：闵乐夫 赵兰波 刘韬')).toEqual([['author', '闵乐夫 赵兰波 刘韬']]);
+  });
+
   it('reads 文/ only as a credit, not inside words', () => {
     expect(parse('文/张三 图/李四')).toEqual([['author', '张三 图/李四']]);
     expect(parse('原文：见附件')).toEqual([]);
@@ -59,6 +64,18 @@ describe('metadata/names: credits to names', () => {
     expect(splitNames('本报记者 张三、李四')).toEqual(['张三', '李四']);
     expect(splitNames('记者王五 通讯员赵六')).toEqual(['王五', '赵六']);
     expect(splitNames('本报记者')).toEqual([]);
+  });
+
+  it('drops where the reporter filed from, and what follows a colon inside the credit', () => {
+    expect(splitNames('彭冲 山东冠县报道')).toEqual(['彭冲']);
+    expect(splitNames('赵 培：北京物资学院，北京')).toEqual(['赵培']);
+    expect(splitNames('流泉 访问统计： 2005年08月30日, 星期二 13:22')).toEqual(['流泉']);
+  });
+
+  it('joins a two-character name padded with a space, and rejects page furniture', () => {
+    expect(splitNames('王 刚')).toEqual(['王刚']);
+    expect(splitNames('■该作者文章')).toEqual([]);
+    expect(splitNames('更多博客')).toEqual([]);
   });
 
   it('keeps Japanese names whole when told spaces are inside names', () => {
