@@ -12,6 +12,8 @@ export interface AuthorSources {
   /** Texts of author elements (itemprop=author, rel=author, class author/byline). */
   elements: string[];
   bylinesFar: string[];
+  /** Bracketed credits closing a paragraph of the story (`（记者 张三）`). */
+  closingCredits: string[];
   /** Names the site goes by: an author credit equal to one is a placeholder (`Deutsche Welle`, `VnExpress`). */
   siteNames: string[];
   cjkSpaceSeparates: boolean;
@@ -36,6 +38,7 @@ export function chooseAuthors(s: AuthorSources): { names: string[]; via: string 
     ...s.metas.map(([key, values]): [() => string[], string] => [() => namesFrom(values, { ...text, structured: true }), `meta:${key}`]),
     [() => namesFrom(s.elements, { ...text, firstOnly: true }), 'element:author'],
     [() => namesFrom(s.bylinesFar, text), 'text:byline'],
+    [() => namesFrom(s.closingCredits, text), 'text:closing-credit'],
   ];
   let fallback: { names: string[]; via: string } | null = null;
   for (const [read, via] of candidates) {

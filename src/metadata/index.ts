@@ -5,7 +5,7 @@ import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
 import { urlDate } from '../normalize/date.js';
 import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
-import { labelMatcher, parseLabelLine, type LabelSegment } from './labelled.js';
+import { closingCredit, labelMatcher, parseLabelLine, type LabelSegment } from './labelled.js';
 import { MODIFIED_DATE_LABELS, type LabelField } from './labels.js';
 import { namesFrom } from './names.js';
 import { chooseAuthors } from './authors.js';
@@ -113,6 +113,18 @@ function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile
     for (const segment of segments) list.push({ ...segment, line: i });
   }
   return { near, far };
+}
+
+/** The first bracketed credit closing a paragraph below the headline (the story's end, on most pages). */
+function closingCredits(facts: PageFacts, titleLine: number): string[] {
+  const from = Math.max(0, titleLine + 1);
+  const end = Math.min(facts.lines.length, from + MAX_LABEL_SCAN_LINES);
+  for (let i = from; i < end; i += 1) {
+    if (facts.boilerplate[i]) continue;
+    const credit = closingCredit(facts.lines[i]);
+    if (credit) return [credit];
+  }
+  return [];
 }
 
 function segmentsOf(segments: PageSegments, field: LabelField): LabelSegment[] {
@@ -359,6 +371,7 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
     metas: AUTHOR_META.map((k): [string, string[]] => [k, (facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v))]),
     elements: facts.spots.filter((x) => /author|creator/i.test(x.via)).map((x) => x.machine ?? x.text),
     bylinesFar: segments.far.filter((x) => x.field === 'author').map((x) => x.value),
+    closingCredits: closingCredits(facts, titleLine),
     siteNames: [siteName, publisher, ...hostNames].filter((x): x is string => !!x),
     cjkSpaceSeparates: lang.language !== 'ja',
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelMatcher, parseLabelLine } from '../../src/metadata/labelled.js';
+import { closingCredit, labelMatcher, parseLabelLine } from '../../src/metadata/labelled.js';
 import { splitNames } from '../../src/metadata/names.js';
 
 const parse = (line: string): [string, string][] => parseLabelLine(line, labelMatcher()).map((s) => [s.field, s.value]);
@@ -55,6 +55,23 @@ describe('metadata/labelled: label lines', () => {
     expect(parse('Source: Reuters')).toEqual([['source', 'Reuters']]);
     expect(parse('Photo by Ann Lee')).toEqual([]);
     expect(parse('The bill was passed by Congress')).toEqual([]);
+  });
+});
+
+describe('metadata/labelled: bracketed credits closing a story', () => {
+  it('reads names with a role word, a filing place, or two names', () => {
+    expect(closingCredit('推动云南工业高质量发展。（记者 胡晓蓉）')).toBe('胡晓蓉');
+    expect(closingCredit('（总台记者 张倩）')).toBe('张倩');
+    expect(closingCredit('难道不都是利益再分配的过程吗？”（姚峰 上海报道）')).toBe('姚峰');
+    expect(closingCredit('过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）')).toBe('常书香 马丹阳');
+  });
+
+  it('ignores brackets that do not credit people', () => {
+    expect(closingCredit('小两口尝试以钱生钱(图)')).toBeNull();
+    expect(closingCredit('全文完。（新华社）')).toBeNull();
+    expect(closingCredit('他说。（张三）')).toBeNull();
+    expect(closingCredit('我们去了两个城市（上海 北京）')).toBeNull();
+    expect(closingCredit('（据新华社报道）')).toBeNull();
   });
 });
 

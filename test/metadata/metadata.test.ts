@@ -56,6 +56,17 @@ describe('metadata: Chinese portal pages', () => {
     expect(provenance.title).toBe('h1');
   });
 
+  it('reads the bracketed credit closing the story when the page has no byline', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '今年收成好。”</p>',
+      '今年收成好。”</p><p>　　下一步，当地将继续深化东西部协作，发展特色产业，带动更多群众在家门口就业增收，让乡村振兴的成果惠及更多农户，也让山海之间的情谊在一个个具体项目中不断加深、越走越近。（记者 胡晓蓉 渭源报道）</p>',
+    );
+    const { values, provenance } = meta(page);
+    expect(values.authors).toEqual(['胡晓蓉']);
+    expect(provenance.authors).toBe('text:closing-credit');
+    expect(meta(page.replace('（记者 胡晓蓉 渭源报道）', '（图）')).values.authors).toEqual([]);
+  });
+
   it('infers +08:00 from a Chinese page without a URL, and drops the zone for a date alone', () => {
     expect(meta(PORTAL).values.publishedAt).toBe('2021-11-13T16:24:00+08:00');
     const dateOnly = PORTAL.replace('2021年11月13日 16:24', '2021年11月13日');
