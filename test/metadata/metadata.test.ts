@@ -56,6 +56,14 @@ describe('metadata: Chinese portal pages', () => {
     expect(provenance.title).toBe('h1');
   });
 
+  it('reads the byline block under the headline, not a credit further down', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '<div class="article">',
+      '<div class="byline">本报实习生 刘国栋</div><div class="byline">本报记者 王燕平 方云凤</div><div class="article">',
+    ).replace('<p>（责编：王丽）</p>', '<p>作者： 流泉 访问统计： 2005年08月30日</p><p>（责编：王丽）</p>');
+    expect(meta(page).values.authors).toEqual(['刘国栋', '王燕平', '方云凤']);
+  });
+
   it('reads the bracketed credit closing the story when the page has no byline', () => {
     const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
       '今年收成好。”</p>',
