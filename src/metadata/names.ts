@@ -41,6 +41,12 @@ const GLUED_SOCIAL_LINK = /(\p{Ll})(?:Twitter|Facebook|Instagram|LinkedIn|Bluesk
  * `赵 培：北京物资学院` (an affiliation), `流泉 访问统计： 2005年…` (a counter's label).
  */
 const CJK_FIELD_AFTER = /(?:\s+[^\s:：]{2,})?\s*[:：].*$/u;
+/**
+ * Picture credits sharing the line with the writer's (摄影 is not writing): `图/李四` and `摄影：李四` credit what
+ * follows, `李四 摄`, `李四/摄影`, `李四/图` the name before.
+ */
+const PICTURE_CREDIT_AFTER = /(?:^|\s)(?:图|图片|摄影|摄像|视频)\s*[/／:：].*$/;
+const PICTURE_CREDIT_BEFORE = /(?:^|\s)[^\s/／]+(?:\s+|\s*[/／]\s*)(?:摄影|摄像|摄|图)(?=\s|$)/g;
 /** `上海报道`, `山东冠县报道`: where the reporter filed from, written after the names. */
 const FILED_FROM = /报道$/;
 const SINGLE_HAN = /^[\u3400-\u9fff]$/;
@@ -54,7 +60,9 @@ export function splitNames(credit: string, options: NameOptions = {}): string[] 
   let text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
     .replace(CREDIT_PREFIX, '')
     .replace(GLUED_SOCIAL_LINK, '$1');
-  if (CJK_CHAR.test(text)) text = text.replace(CJK_FIELD_AFTER, '');
+  if (CJK_CHAR.test(text)) {
+    text = text.replace(PICTURE_CREDIT_AFTER, '').replace(PICTURE_CREDIT_BEFORE, ' ').replace(CJK_FIELD_AFTER, '').trim();
+  }
   const names: string[] = [];
   const pieces = options.firstOnly && !LIST_SEPARATOR.test(text) ? [text.split(NAME_SEPARATORS)[0]] : text.split(NAME_SEPARATORS);
   for (const piece of pieces) {

@@ -89,6 +89,14 @@ describe('metadata/names: credits to names', () => {
     expect(splitNames('流泉 访问统计： 2005年08月30日, 星期二 13:22')).toEqual(['流泉']);
   });
 
+  it('leaves out photographers credited on the writer’s line', () => {
+    expect(splitNames('张三 图/李四')).toEqual(['张三']);
+    expect(splitNames('张三 文 李四 摄影')).toEqual(['张三']);
+    expect(splitNames('张三/文 李四/图')).toEqual(['张三']);
+    expect(splitNames('张三 摄影：李四')).toEqual(['张三']);
+    expect(splitNames('王宏图')).toEqual(['王宏图']);
+  });
+
   it('joins a two-character name padded with a space, and rejects page furniture', () => {
     expect(splitNames('王 刚')).toEqual(['王刚']);
     expect(splitNames('■该作者文章')).toEqual([]);
