@@ -134,8 +134,8 @@ function cleanValue(raw: string): string {
 
 /** A paragraph's last sentence, then the credit in brackets: `…高质量发展。（记者 胡晓蓉）`, or the credit alone on its line. */
 const BRACKETED_TAIL = /(?:^|[。！？!?”"…])\s*[（(]([^（）()]{2,40})[）)]\s*$/;
-/** Role words in a closing credit: `记者`, `总台记者`, `本报通讯员`, `实习生`. */
-const CREDIT_ROLE = /^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)/;
+/** Role words in a closing credit: `记者`, `总台记者`, `本报通讯员`, `实习生`, `评论员` (an editorial's writers). */
+const CREDIT_ROLE = /^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生|评论员)/;
 /** `上海报道`: where the reporter filed from. */
 const FILED_FROM_TAIL = /\s+[\u4e00-\u9fff]{2,8}报道$/;
 const CJK_PERSON = /^[\u4e00-\u9fff]{2,4}$/;

@@ -62,6 +62,7 @@ describe('metadata/labelled: bracketed credits closing a story', () => {
   it('reads names with a role word, a filing place, or two names', () => {
     expect(closingCredit('推动云南工业高质量发展。（记者 胡晓蓉）')).toBe('胡晓蓉');
     expect(closingCredit('（总台记者 张倩）')).toBe('张倩');
+    expect(closingCredit('才有这座英雄的城！（评论员 罗博 萧海川）')).toBe('罗博 萧海川');
     expect(closingCredit('难道不都是利益再分配的过程吗？”（姚峰 上海报道）')).toBe('姚峰');
     expect(closingCredit('过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）')).toBe('常书香 马丹阳');
   });
