@@ -14,6 +14,8 @@ export interface AuthorSources {
   bylinesFar: string[];
   /** Bracketed credits closing a paragraph of the story (`（记者 张三）`). */
   closingCredits: string[];
+  /** The poster a blog's `由 X 张贴 @ date` line names: a user name as often as a person's. */
+  postedBy: string[];
   /** Names the site goes by: an author credit equal to one is a placeholder (`Deutsche Welle`, `VnExpress`). */
   siteNames: string[];
   cjkSpaceSeparates: boolean;
@@ -39,6 +41,7 @@ export function chooseAuthors(s: AuthorSources): { names: string[]; via: string 
     [() => namesFrom(s.elements, { ...text, firstOnly: true }), 'element:author'],
     [() => namesFrom(s.bylinesFar, text), 'text:byline'],
     [() => namesFrom(s.closingCredits, text), 'text:closing-credit'],
+    [() => namesFrom(s.postedBy, { ...text, structured: true }), 'text:posted-by'],
   ];
   let fallback: { names: string[]; via: string } | null = null;
   for (const [read, via] of candidates) {

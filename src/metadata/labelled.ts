@@ -166,3 +166,14 @@ export function closingCredit(line: string): string | null {
   if (names.length === 0 || (!role && !filed && names.length < 2)) return null;
   return names.join(' ');
 }
+
+/**
+ * The Chinese form of a blog's "Posted by X @ time" line: `由海姑娘张贴 @ 2005-06-14 03:25:55`, `由 lily 发表于
+ * 2006-01-02`. The date right after keeps a sentence starting with 由 (by) out.
+ */
+const POSTED_BY = /^由\s*([^\s，。,:：]{2,16}?)\s*(?:张贴|发表|发布|贴出)(?:于|在)?\s*[@＠]?\s*\d{4}[-/.年]\d{1,2}/u;
+
+/** The poster a Chinese blog line names, or null. */
+export function postedBy(line: string): string | null {
+  return POSTED_BY.exec(line)?.[1] ?? null;
+}

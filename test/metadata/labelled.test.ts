@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingCredit, labelMatcher, parseLabelLine } from '../../src/metadata/labelled.js';
+import { closingCredit, labelMatcher, parseLabelLine, postedBy } from '../../src/metadata/labelled.js';
 import { splitNames } from '../../src/metadata/names.js';
 
 const parse = (line: string): [string, string][] => parseLabelLine(line, labelMatcher()).map((s) => [s.field, s.value]);
@@ -73,6 +73,14 @@ describe('metadata/labelled: bracketed credits closing a story', () => {
     expect(closingCredit('他说。（张三）')).toBeNull();
     expect(closingCredit('我们去了两个城市（上海 北京）')).toBeNull();
     expect(closingCredit('（据新华社报道）')).toBeNull();
+  });
+});
+
+describe('metadata/labelled: a blog’s posted-by line', () => {
+  it('reads the poster before a date, not a sentence starting with 由', () => {
+    expect(postedBy('由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>')).toBe('海姑娘');
+    expect(postedBy('由 lily 发表于 2006年1月2日 10:00')).toBe('lily');
+    expect(postedBy('由市政府发布的通知要求各单位做好准备。')).toBeNull();
   });
 });
 

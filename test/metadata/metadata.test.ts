@@ -64,6 +64,15 @@ describe('metadata: Chinese portal pages', () => {
     expect(meta(page).values.authors).toEqual(['刘国栋', '王燕平', '方云凤']);
   });
 
+  it('reads a blog post’s poster from its posted-by line when nothing else credits anyone', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '<p>（责编：王丽）</p>', '<p>由海姑娘张贴 @ 2005-06-14 03:25:55 共 11 篇评论</p><p>由路人甲张贴 @ 2005-06-15 08:00:00</p>',
+    );
+    const { values, provenance } = meta(page);
+    expect(values.authors).toEqual(['海姑娘']);
+    expect(provenance.authors).toBe('text:posted-by');
+  });
+
   it('reads the bracketed credit closing the story when the page has no byline', () => {
     const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
       '今年收成好。”</p>',
