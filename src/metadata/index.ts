@@ -38,8 +38,6 @@ const MAX_TAGS = 30;
 /** Lines right under the headline that hold the byline and dateline, and how long such a line is at most. */
 const BYLINE_LINES = 3;
 const MAX_DATELINE = 120;
-/** Lines after the first credit line that still belong to the byline. */
-const BYLINE_BLOCK_LINES = 2;
 /** Lines around the headline where the page shows its dateline; dates further down are the story's own. */
 const DATELINE_LINES = 6;
 /** Lines searched for a date below the headline's surroundings, or from the top when the headline was not found. */
@@ -115,16 +113,6 @@ function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile
     for (const segment of segments) list.push({ ...segment, line: i });
   }
   return { near, far };
-}
-
-/**
- * The byline: the first credit line and those right after it (`本报实习生 …` above `本报记者 …`). A credit further
- * down is someone else's: the blogger who reposted the story, a commenter, a quoted piece's writer.
- */
-function bylineBlock(credits: PlacedSegment[]): string[] {
-  if (credits.length === 0) return [];
-  const last = credits[0].line + BYLINE_BLOCK_LINES;
-  return credits.filter((c) => c.line <= last).map((c) => c.value);
 }
 
 /**
@@ -382,10 +370,10 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
   const authorChoice = chooseAuthors({
     profile: fromProfile.author ?? null,
     jsonLd: ld?.authors ?? [],
-    bylinesNear: bylineBlock(segments.near.filter((x) => x.field === 'author')),
+    bylinesNear: segments.near.filter((x) => x.field === 'author'),
     metas: AUTHOR_META.map((k): [string, string[]] => [k, (facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v))]),
     elements: facts.spots.filter((x) => /author|creator/i.test(x.via)).map((x) => x.machine ?? x.text),
-    bylinesFar: bylineBlock(segments.far.filter((x) => x.field === 'author')),
+    bylinesFar: segments.far.filter((x) => x.field === 'author'),
     closingCredits: firstCreditBelow(facts, titleLine, closingCredit),
     postedBy: firstCreditBelow(facts, titleLine, postedBy),
     siteNames: [siteName, publisher, ...hostNames].filter((x): x is string => !!x),
