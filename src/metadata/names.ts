@@ -36,9 +36,11 @@ const LIST_SEPARATOR = /、|&|\b(?:and|und|et|y|e|og|och)\b/;
 /** A social link glued to the name by inline markup: `Sarah LazareTwitter`. */
 const GLUED_SOCIAL_LINK = /(\p{Ll})(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Threads|Email|E-Mail|Mail|RSS)\b.*$/u;
 
+/** A label the label list does not know, opening the credit: `撰文：张三`, `質問者：あいぎゅ`. */
+const CJK_LEADING_LABEL = /^[^\s:：]+\s*[:：]\s*/u;
 /**
- * What follows a colon inside a Chinese credit is another field, with the word before the colon as its label:
- * `赵 培：北京物资学院` (an affiliation), `流泉 访问统计： 2005年…` (a counter's label).
+ * After the names, a colon opens another field, with the word before it as its label: `赵 培：北京物资学院` (an
+ * affiliation), `流泉 访问统计： 2005年…` (a counter's label).
  */
 const CJK_FIELD_AFTER = /(?:\s+[^\s:：]{2,})?\s*[:：].*$/u;
 /**
@@ -61,7 +63,8 @@ export function splitNames(credit: string, options: NameOptions = {}): string[] 
     .replace(CREDIT_PREFIX, '')
     .replace(GLUED_SOCIAL_LINK, '$1');
   if (CJK_CHAR.test(text)) {
-    text = text.replace(PICTURE_CREDIT_AFTER, '').replace(PICTURE_CREDIT_BEFORE, ' ').replace(CJK_FIELD_AFTER, '').trim();
+    text = text.replace(PICTURE_CREDIT_AFTER, '').replace(PICTURE_CREDIT_BEFORE, ' ').trim();
+    text = text.replace(CJK_LEADING_LABEL, '').replace(CJK_FIELD_AFTER, '');
   }
   const names: string[] = [];
   const pieces = options.firstOnly && !LIST_SEPARATOR.test(text) ? [text.split(NAME_SEPARATORS)[0]] : text.split(NAME_SEPARATORS);

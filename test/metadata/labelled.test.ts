@@ -96,6 +96,8 @@ describe('metadata/names: credits to names', () => {
     expect(splitNames('彭冲 山东冠县报道')).toEqual(['彭冲']);
     expect(splitNames('赵 培：北京物资学院，北京')).toEqual(['赵培']);
     expect(splitNames('流泉 访问统计： 2005年08月30日, 星期二 13:22')).toEqual(['流泉']);
+    expect(splitNames('撰稿人：张三')).toEqual(['张三']);
+    expect(splitNames('回答者：')).toEqual([]);
   });
 
   it('leaves out photographers credited on the writer’s line', () => {
