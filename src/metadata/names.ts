@@ -49,8 +49,6 @@ const CJK_FIELD_AFTER = /(?:\s+[^\s:：]{2,})?\s*[:：].*$/u;
  */
 const PICTURE_CREDIT_AFTER = /(?:^|\s)(?:图|图片|摄影|摄像|视频)\s*[/／:：].*$/;
 const PICTURE_CREDIT_BEFORE = /(?:^|\s)[^\s/／]+(?:\s+|\s*[/／]\s*)(?:摄影|摄像|摄|图)(?=\s|$)/g;
-/** `上海报道`, `山东冠县报道`: where the reporter filed from, written after the names. */
-const FILED_FROM = /报道$/;
 const SINGLE_HAN = /^[\u3400-\u9fff]$/;
 
 /**
@@ -81,7 +79,7 @@ export function splitNames(credit: string, options: NameOptions = {}): string[] 
 function splitCjk(piece: string): string[] {
   const parts = piece.split(' ').flatMap((p) => {
     const stripped = p.replace(ROLE_PREFIX, '');
-    return stripped && !FILED_FROM.test(stripped) ? [stripped] : [];
+    return stripped ? [stripped] : [];
   });
   // Two-character names are padded to the width of three-character ones in printed credits: `赵 培`.
   if (parts.length === 2 && parts.every((p) => SINGLE_HAN.test(p))) return [parts.join('')];

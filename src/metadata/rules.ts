@@ -104,7 +104,7 @@ export const NON_NAMES = new Set([
 ]);
 /**
  * Words of page furniture, never of a Chinese name: a class=author box reading `该作者文章` (this author's
- * articles) or `更多博客` is a link, not a credit.
+ * articles) or `更多博客` is a link, not a credit; `上海报道` after the names says where the reporter filed from.
  */
 export const CJK_NON_NAME_WORD = /作者|文章|更多|查看|博客|专栏|报道|来源|点击|评论|阅读|链接|首页|网站|本站|转载|原创|投稿/;
 /** Role words written before a name (`本报记者 张三`, `记者张三`): stripped, the name kept. */
