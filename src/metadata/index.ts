@@ -5,7 +5,7 @@ import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
 import { urlDate } from '../normalize/date.js';
 import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
-import { labelMatcher, parseLabelLine, type LabelSegment } from './labelled.js';
+import { closingCredit, labelMatcher, parseLabelLine, postedBy, type LabelSegment } from './labelled.js';
 import { MODIFIED_DATE_LABELS, type LabelField } from './labels.js';
 import { namesFrom } from './names.js';
 import { chooseAuthors } from './authors.js';
@@ -113,6 +113,21 @@ function labelSegments(facts: PageFacts, titleLine: number, profile: SiteProfile
     for (const segment of segments) list.push({ ...segment, line: i });
   }
   return { near, far };
+}
+
+/**
+ * The first credit `read` finds below the headline: a bracketed credit closing a paragraph (the story's end, on
+ * most pages), a blog's posted-by line (the post's own comes before its comments').
+ */
+function firstCreditBelow(facts: PageFacts, titleLine: number, read: (line: string) => string | null): string[] {
+  const from = Math.max(0, titleLine + 1);
+  const end = Math.min(facts.lines.length, from + MAX_LABEL_SCAN_LINES);
+  for (let i = from; i < end; i += 1) {
+    if (facts.boilerplate[i]) continue;
+    const credit = read(facts.lines[i]);
+    if (credit) return [credit];
+  }
+  return [];
 }
 
 function segmentsOf(segments: PageSegments, field: LabelField): LabelSegment[] {
@@ -355,10 +370,12 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
   const authorChoice = chooseAuthors({
     profile: fromProfile.author ?? null,
     jsonLd: ld?.authors ?? [],
-    bylinesNear: segments.near.filter((x) => x.field === 'author').map((x) => x.value),
+    bylinesNear: segments.near.filter((x) => x.field === 'author'),
     metas: AUTHOR_META.map((k): [string, string[]] => [k, (facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v))]),
     elements: facts.spots.filter((x) => /author|creator/i.test(x.via)).map((x) => x.machine ?? x.text),
-    bylinesFar: segments.far.filter((x) => x.field === 'author').map((x) => x.value),
+    bylinesFar: segments.far.filter((x) => x.field === 'author'),
+    closingCredits: firstCreditBelow(facts, titleLine, closingCredit),
+    postedBy: firstCreditBelow(facts, titleLine, postedBy),
     siteNames: [siteName, publisher, ...hostNames].filter((x): x is string => !!x),
     cjkSpaceSeparates: lang.language !== 'ja',
   });

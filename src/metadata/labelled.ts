@@ -131,3 +131,49 @@ function cleanValue(raw: string): string {
   const value = cut ? raw.slice(0, cut.index) : raw;
   return value.replace(/^[\s:：|·•\-–—]+|[\s:：|·•,，;；\-–—(（【\[]+$/gu, '').trim();
 }
+
+/** A paragraph's last sentence, then the credit in brackets: `…高质量发展。（记者 胡晓蓉）`, or the credit alone on its line. */
+const BRACKETED_TAIL = /(?:^|[。！？!?”"…])\s*[（(]([^（）()]{2,40})[）)]\s*$/;
+/** Role words in a closing credit: `记者`, `总台记者`, `本报通讯员`, `实习生`, `评论员` (an editorial's writers). */
+const CREDIT_ROLE = /^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生|评论员)/;
+/** `上海报道`: where the reporter filed from. */
+const FILED_FROM_TAIL = /\s+[\u4e00-\u9fff]{2,8}报道$/;
+const CJK_PERSON = /^[\u4e00-\u9fff]{2,4}$/;
+/** Endings of organisation names (新华社, 人民网, 总台, 宣传部): a bracket naming one credits a source, not people. */
+const ORGANISATION_END = /[社报网台刊站部局委办院所会厅处司组]$|中心$|公司$|集团$/;
+
+/**
+ * The credit Chinese papers print in brackets at the end of the story instead of a byline: `（记者 胡晓蓉）`,
+ * `（姚峰 上海报道）`, `（常书香 马丹阳）`. A lone bare name in brackets may be anything (a quote's speaker, a
+ * term), so it counts only with a role word or a filing place; two or more bare names read as a credit.
+ */
+export function closingCredit(line: string): string | null {
+  if (!line.endsWith('）') && !line.endsWith(')')) return null;
+  const m = BRACKETED_TAIL.exec(line);
+  if (!m) return null;
+  const inner = m[1].trim();
+  const filed = FILED_FROM_TAIL.test(inner);
+  let role = false;
+  const names: string[] = [];
+  for (const token of inner.replace(FILED_FROM_TAIL, '').split(/[\s、]+/)) {
+    const roleWord = CREDIT_ROLE.exec(token);
+    if (roleWord) role = true;
+    const name = roleWord ? token.slice(roleWord[0].length) : token;
+    if (!name) continue;
+    if (!CJK_PERSON.test(name) || ORGANISATION_END.test(name)) return null;
+    names.push(name);
+  }
+  if (names.length === 0 || (!role && !filed && names.length < 2)) return null;
+  return names.join(' ');
+}
+
+/**
+ * The Chinese form of a blog's "Posted by X @ time" line: `由海姑娘张贴 @ 2005-06-14 03:25:55`, `由 lily 发表于
+ * 2006-01-02`. The date right after keeps a sentence starting with 由 (by) out.
+ */
+const POSTED_BY = /^由\s*([^\s，。,:：]{2,16}?)\s*(?:张贴|发表|发布|贴出)(?:于|在)?\s*[@＠]?\s*\d{4}[-/.年]\d{1,2}/u;
+
+/** The poster a Chinese blog line names, or null. */
+export function postedBy(line: string): string | null {
+  return POSTED_BY.exec(line)?.[1] ?? null;
+}

@@ -4,8 +4,14 @@
  * Site profiles may add words for one site (SiteProfile.labels).
  */
 export const LABELS = {
-  /** 作者/记者/文/撰稿: writers. "文" only counts directly before a colon or slash (文/张三), never inside prose. */
-  author: ['作者', '记者', '撰稿', '撰文', '文', '通讯员', '特约记者', '本报记者', '作 者', 'By', 'Author', 'Autor', 'Written by'],
+  /**
+   * 作者/记者/文/撰稿: writers, and the interns (实习生) and drafters (执笔人) newspapers credit beside them. "文" only
+   * counts directly before a colon or slash (文/张三), never inside prose.
+   */
+  author: [
+    '作者', '记者', '撰稿', '撰文', '文', '通讯员', '特约记者', '本报记者', '作 者', '实习生', '本报实习生', '实习记者', '见习记者',
+    '执笔', '执笔人', 'By', 'Author', 'Autor', 'Written by',
+  ],
   /** 责任编辑/编辑/责编: editors, kept apart from authors. */
   editor: ['责任编辑', '责编', '编辑', '编 辑', '主编', '校对', 'Edited by', 'Editor'],
   /** Review lines (总监审, 监审, 审核): dropped from the body, not kept as metadata. */

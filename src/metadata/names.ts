@@ -1,5 +1,5 @@
 import { CJK_CHAR, collapseWhitespace } from '../normalize/text.js';
-import { NAME_PARTICLES, NAME_SEPARATORS, NON_NAMES, ROLE_PREFIX } from './rules.js';
+import { CJK_NON_NAME_WORD, NAME_PARTICLES, NAME_SEPARATORS, NON_NAMES, ROLE_PREFIX } from './rules.js';
 
 /** Longest credible name: CJK names are 2–4 characters (transliterated foreign names with · run longer). */
 const MAX_CJK_NAME = 6;
@@ -36,15 +36,34 @@ const LIST_SEPARATOR = /、|&|\b(?:and|und|et|y|e|og|och)\b/;
 /** A social link glued to the name by inline markup: `Sarah LazareTwitter`. */
 const GLUED_SOCIAL_LINK = /(\p{Ll})(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Threads|Email|E-Mail|Mail|RSS)\b.*$/u;
 
+/** A label the label list does not know, opening the credit: `撰文：张三`, `質問者：あいぎゅ`. */
+const CJK_LEADING_LABEL = /^[^\s:：]+\s*[:：]\s*/u;
+/**
+ * After the names, a colon opens another field, with the word before it as its label: `赵 培：北京物资学院` (an
+ * affiliation), `流泉 访问统计： 2005年…` (a counter's label).
+ */
+const CJK_FIELD_AFTER = /(?:\s+[^\s:：]{2,})?\s*[:：].*$/u;
+/**
+ * Picture credits sharing the line with the writer's (摄影 is not writing): `图/李四` and `摄影：李四` credit what
+ * follows, `李四 摄`, `李四/摄影`, `李四/图` the name before.
+ */
+const PICTURE_CREDIT_AFTER = /(?:^|\s)(?:图|图片|摄影|摄像|视频)\s*[/／:：].*$/;
+const PICTURE_CREDIT_BEFORE = /(?:^|\s)[^\s/／]+(?:\s+|\s*[/／]\s*)(?:摄影|摄像|摄|图)(?=\s|$)/g;
+const SINGLE_HAN = /^[\u3400-\u9fff]$/;
+
 /**
  * One credit (`柴秋实 吴鲁 任存军`, `By Jane Doe and John Roe`, `本报记者 张三、李四`) → names, one per item.
  * CJK credits also split on spaces, because Chinese pages separate names with spaces; Latin ones only on
  * commas, semicolons, slashes and "and" (and its equivalents), because a space sits inside "Jane Doe".
  */
 export function splitNames(credit: string, options: NameOptions = {}): string[] {
-  const text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
+  let text = collapseWhitespace(credit.replace(/\([^)]*\)|（[^）]*）|<[^>]*>/g, ' '))
     .replace(CREDIT_PREFIX, '')
     .replace(GLUED_SOCIAL_LINK, '$1');
+  if (CJK_CHAR.test(text)) {
+    text = text.replace(PICTURE_CREDIT_AFTER, '').replace(PICTURE_CREDIT_BEFORE, ' ').trim();
+    text = text.replace(CJK_LEADING_LABEL, '').replace(CJK_FIELD_AFTER, '');
+  }
   const names: string[] = [];
   const pieces = options.firstOnly && !LIST_SEPARATOR.test(text) ? [text.split(NAME_SEPARATORS)[0]] : text.split(NAME_SEPARATORS);
   for (const piece of pieces) {
@@ -58,10 +77,13 @@ export function splitNames(credit: string, options: NameOptions = {}): string[] 
 }
 
 function splitCjk(piece: string): string[] {
-  return piece.split(' ').flatMap((p) => {
+  const parts = piece.split(' ').flatMap((p) => {
     const stripped = p.replace(ROLE_PREFIX, '');
     return stripped ? [stripped] : [];
   });
+  // Two-character names are padded to the width of three-character ones in printed credits: `赵 培`.
+  if (parts.length === 2 && parts.every((p) => SINGLE_HAN.test(p))) return [parts.join('')];
+  return parts;
 }
 
 function cleanName(raw: string, structured: boolean): string | null {
@@ -70,6 +92,7 @@ function cleanName(raw: string, structured: boolean): string | null {
   if (NON_NAMES.has(name.toLowerCase())) return null;
   if (/\d|@|https?:|www\.|[:：]/i.test(name)) return null;
   if (CJK_CHAR.test(name)) {
+    if (CJK_NON_NAME_WORD.test(name)) return null;
     const max = /[·•・]/.test(name) ? MAX_CJK_DOTTED_NAME : MAX_CJK_NAME;
     return name.length <= max && name.length >= 2 ? name : null;
   }

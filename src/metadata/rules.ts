@@ -102,6 +102,11 @@ export const NON_NAMES = new Set([
   'staff', 'staff writer', 'staff writers', 'staff reporter', 'editor', 'editors', 'the editors', 'reporter',
   'correspondent', 'author', 'guest', 'redaktion', 'autor', 'anonymous', 'unknown', 'by', 'and', 'von', 'por', 'par',
 ]);
+/**
+ * Words of page furniture, never of a Chinese name: a class=author box reading `该作者文章` (this author's
+ * articles) or `更多博客` is a link, not a credit; `上海报道` after the names says where the reporter filed from.
+ */
+export const CJK_NON_NAME_WORD = /作者|文章|更多|查看|博客|专栏|报道|来源|点击|评论|阅读|链接|首页|网站|本站|转载|原创|投稿/;
 /** Role words written before a name (`本报记者 张三`, `记者张三`): stripped, the name kept. */
 export const ROLE_PREFIX = /^(?:本报记者|本网记者|本台记者|特约记者|实习记者|见习记者|新华社记者|本报通讯员|通讯员|记者|实习生|作者)\s*/;
 /** Separators between several names in one credit; the words are lower case so middle initials (John E. Smith) survive. */

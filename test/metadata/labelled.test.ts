@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelMatcher, parseLabelLine } from '../../src/metadata/labelled.js';
+import { closingCredit, labelMatcher, parseLabelLine, postedBy } from '../../src/metadata/labelled.js';
 import { splitNames } from '../../src/metadata/names.js';
 
 const parse = (line: string): [string, string][] => parseLabelLine(line, labelMatcher()).map((s) => [s.field, s.value]);
@@ -28,6 +28,11 @@ describe('metadata/labelled: label lines', () => {
     expect(parse('监 审韩世雄')).toEqual([['review', '韩世雄']]);
   });
 
+  it('reads interns and drafters as writers: 本报实习生, 执笔人', () => {
+    expect(parse('本报实习生 刘国栋 周炜')).toEqual([['author', '刘国栋 周炜']]);
+    expect(parse('执笔人：闵乐夫 赵兰波 刘韬')).toEqual([['author', '闵乐夫 赵兰波 刘韬']]);
+  });
+
   it('reads 文/ only as a credit, not inside words', () => {
     expect(parse('文/张三 图/李四')).toEqual([['author', '张三 图/李四']]);
     expect(parse('原文：见附件')).toEqual([]);
@@ -53,12 +58,60 @@ describe('metadata/labelled: label lines', () => {
   });
 });
 
+describe('metadata/labelled: bracketed credits closing a story', () => {
+  it('reads names with a role word, a filing place, or two names', () => {
+    expect(closingCredit('推动云南工业高质量发展。（记者 胡晓蓉）')).toBe('胡晓蓉');
+    expect(closingCredit('（总台记者 张倩）')).toBe('张倩');
+    expect(closingCredit('才有这座英雄的城！（评论员 罗博 萧海川）')).toBe('罗博 萧海川');
+    expect(closingCredit('难道不都是利益再分配的过程吗？”（姚峰 上海报道）')).toBe('姚峰');
+    expect(closingCredit('过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）')).toBe('常书香 马丹阳');
+  });
+
+  it('ignores brackets that do not credit people', () => {
+    expect(closingCredit('小两口尝试以钱生钱(图)')).toBeNull();
+    expect(closingCredit('全文完。（新华社）')).toBeNull();
+    expect(closingCredit('他说。（张三）')).toBeNull();
+    expect(closingCredit('我们去了两个城市（上海 北京）')).toBeNull();
+    expect(closingCredit('（据新华社报道）')).toBeNull();
+  });
+});
+
+describe('metadata/labelled: a blog’s posted-by line', () => {
+  it('reads the poster before a date, not a sentence starting with 由', () => {
+    expect(postedBy('由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论 发表评论 >>>')).toBe('海姑娘');
+    expect(postedBy('由 lily 发表于 2006年1月2日 10:00')).toBe('lily');
+    expect(postedBy('由市政府发布的通知要求各单位做好准备。')).toBeNull();
+  });
+});
+
 describe('metadata/names: credits to names', () => {
   it('splits Chinese credits on spaces and 、, dropping role words', () => {
     expect(splitNames('柴秋实 吴鲁 任存军')).toEqual(['柴秋实', '吴鲁', '任存军']);
     expect(splitNames('本报记者 张三、李四')).toEqual(['张三', '李四']);
     expect(splitNames('记者王五 通讯员赵六')).toEqual(['王五', '赵六']);
     expect(splitNames('本报记者')).toEqual([]);
+  });
+
+  it('drops where the reporter filed from, and what follows a colon inside the credit', () => {
+    expect(splitNames('彭冲 山东冠县报道')).toEqual(['彭冲']);
+    expect(splitNames('赵 培：北京物资学院，北京')).toEqual(['赵培']);
+    expect(splitNames('流泉 访问统计： 2005年08月30日, 星期二 13:22')).toEqual(['流泉']);
+    expect(splitNames('撰稿人：张三')).toEqual(['张三']);
+    expect(splitNames('回答者：')).toEqual([]);
+  });
+
+  it('leaves out photographers credited on the writer’s line', () => {
+    expect(splitNames('张三 图/李四')).toEqual(['张三']);
+    expect(splitNames('张三 文 李四 摄影')).toEqual(['张三']);
+    expect(splitNames('张三/文 李四/图')).toEqual(['张三']);
+    expect(splitNames('张三 摄影：李四')).toEqual(['张三']);
+    expect(splitNames('王宏图')).toEqual(['王宏图']);
+  });
+
+  it('joins a two-character name padded with a space, and rejects page furniture', () => {
+    expect(splitNames('王 刚')).toEqual(['王刚']);
+    expect(splitNames('■该作者文章')).toEqual([]);
+    expect(splitNames('更多博客')).toEqual([]);
   });
 
   it('keeps Japanese names whole when told spaces are inside names', () => {

@@ -56,6 +56,34 @@ describe('metadata: Chinese portal pages', () => {
     expect(provenance.title).toBe('h1');
   });
 
+  it('reads the byline block under the headline, not a credit further down', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '<div class="article">',
+      '<div class="byline">本报实习生 刘国栋</div><div class="byline">本报记者 王燕平 方云凤</div><div class="article">',
+    ).replace('<p>（责编：王丽）</p>', '<p>作者： 流泉 访问统计： 2005年08月30日</p><p>（责编：王丽）</p>');
+    expect(meta(page).values.authors).toEqual(['刘国栋', '王燕平', '方云凤']);
+  });
+
+  it('reads a blog post’s poster from its posted-by line when nothing else credits anyone', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '<p>（责编：王丽）</p>', '<p>由海姑娘张贴 @ 2005-06-14 03:25:55 共 11 篇评论</p><p>由路人甲张贴 @ 2005-06-15 08:00:00</p>',
+    );
+    const { values, provenance } = meta(page);
+    expect(values.authors).toEqual(['海姑娘']);
+    expect(provenance.authors).toBe('text:posted-by');
+  });
+
+  it('reads the bracketed credit closing the story when the page has no byline', () => {
+    const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
+      '今年收成好。”</p>',
+      '今年收成好。”</p><p>　　下一步，当地将继续深化东西部协作，发展特色产业，带动更多群众在家门口就业增收，让乡村振兴的成果惠及更多农户，也让山海之间的情谊在一个个具体项目中不断加深、越走越近。（记者 胡晓蓉 渭源报道）</p>',
+    );
+    const { values, provenance } = meta(page);
+    expect(values.authors).toEqual(['胡晓蓉']);
+    expect(provenance.authors).toBe('text:closing-credit');
+    expect(meta(page.replace('（记者 胡晓蓉 渭源报道）', '（图）')).values.authors).toEqual([]);
+  });
+
   it('infers +08:00 from a Chinese page without a URL, and drops the zone for a date alone', () => {
     expect(meta(PORTAL).values.publishedAt).toBe('2021-11-13T16:24:00+08:00');
     const dateOnly = PORTAL.replace('2021年11月13日 16:24', '2021年11月13日');
