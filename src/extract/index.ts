@@ -7,7 +7,7 @@ import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
-import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
+import { cutAtArticleEnd, dropTitle, dropTrailingCallsToAction, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, standfirstRoots, type BodyChoice } from './select.js';
 import { THRESHOLDS } from './rules.js';
@@ -133,6 +133,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);
   body = trimLearnedBoilerplate(body, learned);
+  body = dropTrailingCallsToAction(body);
 
   const { text, markdown } = render(body);
   const kind = classifyPage(body, blocks, base, options.title);
