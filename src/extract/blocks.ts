@@ -449,9 +449,10 @@ const PROSE_BLOCK_WORDS = 8;
 /**
  * Clears furniture marks that stand for page wrappers: themes name whole layouts after what they contain
  * (`class="container penci_sidebar"` around the article and its sidebar), so a hint on an element holding
- * most of the page's prose says nothing about that prose. Returns whether any mark was cleared.
+ * most of the page's prose says nothing about that prose. Only wrappers holding at least `minWords` prose words
+ * count. Returns whether any mark was cleared.
  */
-export function releaseWrappers(blocks: Block[]): boolean {
+export function releaseWrappers(blocks: Block[], minWords = 0): boolean {
   const prose = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
@@ -460,7 +461,7 @@ export function releaseWrappers(blocks: Block[]): boolean {
     for (const el of b.furniture) prose.set(el, (prose.get(el) ?? 0) + b.words);
   }
   const wrappers = new Set<Element>();
-  for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE) wrappers.add(el);
+  for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE && words >= minWords) wrappers.add(el);
   if (wrappers.size === 0) return false;
   for (const b of blocks) {
     if (b.furniture.some((el) => wrappers.has(el))) b.furniture = b.furniture.filter((el) => !wrappers.has(el));

@@ -123,6 +123,24 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('finds an article inside a wrapper named after the footer below it, not the disclosure box outside it', () => {
+    const story = [
+      ...prose,
+      'The operator will lease a second vessel from a mainland company until its own new ferry is delivered in two years.',
+      'Fares stay the same for residents, while visitors will pay a small surcharge on the evening crossing in summer.',
+      'Council members welcomed the plan but asked for a review after the first winter, when storms often cancel sailings.',
+      'Harbour staff will add a second shift so that the ticket office stays open until the last boat has left the quay.',
+      'The island school expects the change to help older pupils who take evening classes at the college on the mainland.',
+      'Shops on the outer islands say deliveries could arrive a day earlier once the second crossing carries freight too.',
+    ];
+    const disclosure = 'This page contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products, and this may affect how and where they appear. Terms apply to the offers listed on this page, and not all offers are included.';
+    const html = `<html><body><section class="advertiser-disclosure-body"><p>${disclosure} See our <a href="/advertising-policy">advertising policy</a>.</p></section>
+      <div class="above-footer"><div class="post-content"><div class="article-text">${story.map((p) => `<p>${p}</p>`).join('')}</div></div></div>
+      <footer><p>About us</p></footer></body></html>`;
+    // The disclosure box may join as a scoring sibling; what matters is that the article is no longer lost.
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(expect.arrayContaining(story));
+  });
+
   it('drops the subscription and app prompts that end the article, not a sentence about subscribers inside it', () => {
     const subscribers = 'Subscribers to the ferry pass will pay the same fare for both crossings until the end of the year.';
     const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
