@@ -3,11 +3,14 @@
  * Lengths are in words as counted by normalize/text wordCount (one CJK character = one word).
  */
 
-/** Never content: code, styling, embedded apps, form controls, document head. */
+/**
+ * Never content: code, styling, embedded apps, form controls, document head, and ruby annotations (the reading
+ * aid printed over Japanese and Chinese characters: kept, it splits every annotated word of the sentence).
+ */
 export const DROPPED_TAGS = new Set([
   'script', 'style', 'template', 'head', 'title', 'meta', 'link', 'base', 'svg', 'math', 'canvas', 'iframe', 'frame',
   'frameset', 'object', 'embed', 'applet', 'audio', 'video', 'source', 'track', 'map', 'area', 'input', 'select',
-  'option', 'optgroup', 'textarea', 'button', 'label', 'dialog', 'noembed', 'param',
+  'option', 'optgroup', 'textarea', 'button', 'label', 'dialog', 'noembed', 'param', 'rt', 'rp',
 ]);
 
 /** Page furniture by element name (HTML5 layout pages put menus, sidebars and site footers here). */
