@@ -146,12 +146,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(expect.arrayContaining(story));
   });
 
-  it('drops the subscription and app prompts that end the article, not a sentence about subscribers inside it', () => {
+  it('drops the subscription, app and comment prompts that end the article, not a sentence about subscribers inside it', () => {
     const subscribers = 'Subscribers to the ferry pass will pay the same fare for both crossings until the end of the year.';
     const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
       <p>${subscribers}</p><p>${prose[2]}</p>
       <p>To view the full story, please subscribe to The Island Courier. You can choose an annual subscription or a weekly pass.</p>
-      <p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p></div></article></body></html>`;
+      <p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>
+      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p></div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), subscribers, prose[2]]);
   });
 
