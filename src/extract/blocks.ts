@@ -105,8 +105,15 @@ interface FurnitureVerdicts {
   byBoth: Map<string, boolean>;
 }
 
+/**
+ * Layout modifier classes (`has-sidebar`, `no-sub-nav`, `with-header-nav`) say what the page around an element has
+ * or lacks: themes set them on the wrapper holding the article, so they are no hint about the element itself.
+ */
+const LAYOUT_MODIFIER = /(?:^|\s)(?:has|with|no|without)[-_]\S*/gi;
+
 function furnitureHint(hint: string): boolean {
-  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+  const own = hint.includes('has') || hint.includes('with') || hint.includes('no') ? hint.replace(LAYOUT_MODIFIER, ' ') : hint;
+  return UNLIKELY_HINT.test(own) && !MAYBE_CONTENT_HINT.test(own);
 }
 
 function isFurniture(el: Element, verdicts: FurnitureVerdicts): boolean {
