@@ -123,6 +123,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('writes decomposed letters in their composed form', () => {
+    const decomposed = 'Besonders bei Babyschalen sollte gepru\u0308ft werden, ob die Gurtla\u0308nge im Fahrzeug ausreicht.';
+    const { text, markdown } = extractContent(parseHtml(`<html><body><article><p>${decomposed}</p></article></body></html>`), {});
+    expect(text).toBe('Besonders bei Babyschalen sollte geprüft werden, ob die Gurtlänge im Fahrzeug ausreicht.');
+    expect(markdown).toBe(text);
+  });
+
   it('drops ruby annotations, so a Japanese sentence reads as written', () => {
     const html = `<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために、たたいたりする<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p></article></body></html>`;
     expect(extractContent(parseHtml(html), {}).text).toBe('子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたりする体罰を禁止することになりました。');
