@@ -155,7 +155,10 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
 }
 
-/** The headline sits at most this many blocks above the body for the text between them to be its standfirst. */
+/**
+ * The headline sits at most this many blocks (images and furniture not counted) above the body for the text between
+ * them to be its standfirst.
+ */
 const MAX_STANDFIRST_GAP = 10;
 /** A standfirst is a sentence or more of plain text, not a kicker, a byline, a date line or a caption credit. */
 const MIN_STANDFIRST_WORDS = 10;
@@ -170,12 +173,14 @@ export function standfirstRoots(blocks: readonly Block[], ranges: BlockRanges, r
   const start = ranges.get(roots[0]!)?.start;
   if (start === undefined) return [];
   let headline = -1;
-  for (let i = start - 1; i >= 0 && i >= start - MAX_STANDFIRST_GAP; i--) {
+  for (let i = start - 1, gap = 0; i >= 0 && gap < MAX_STANDFIRST_GAP; i--) {
     const b = blocks[i]!;
     if ((b.kind === 'h' && b.level === 1) || (titlePrint !== '' && b.fingerprint === titlePrint)) {
       headline = i;
       break;
     }
+    // Share icons, the lead image and bylines in furniture boxes sit there too, in any number.
+    if (b.kind !== 'img' && b.furniture.length === 0) gap++;
   }
   if (headline < 0) return [];
   const found: ParentNode[] = [];

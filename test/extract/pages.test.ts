@@ -123,6 +123,17 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('keeps the standfirst above a byline box and a long share bar', () => {
+    const standfirst = 'Islanders will get a second daily ferry from next month, after a three-year campaign for an evening crossing.';
+    const icons = ['Facebook', 'Twitter', 'WhatsApp', 'E-Mail', 'Drucken', 'Pinterest', 'LinkedIn', 'Flipboard', 'Reddit', 'Link kopieren']
+      .map((n) => `<li><a href="/share/${n.toLowerCase()}">${n}</a></li>`).join('');
+    const html = `<html><body><div class="article-top"><h1>Second ferry for the outer islands</h1><p class="intro">${standfirst}</p>
+      <div class="author-sharing-line">By Jane Doe, 2 January 2023</div><ul class="share-icons">${icons}</ul></div>
+      <div class="layout"><div class="article-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="teaser-column"><p>Harbour fees to rise again</p></div></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([standfirst, ...prose]);
+  });
+
   it('writes decomposed letters in their composed form', () => {
     const decomposed = 'Besonders bei Babyschalen sollte gepru\u0308ft werden, ob die Gurtla\u0308nge im Fahrzeug ausreicht.';
     const { text, markdown } = extractContent(parseHtml(`<html><body><article><p>${decomposed}</p></article></body></html>`), {});
