@@ -123,6 +123,20 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('joins an article cut into full-width bands that share a class and hold most of the page text', () => {
+    const more = [
+      'The operator will lease a second vessel from a mainland company until its own new ferry is delivered in two years.',
+      'Fares stay the same for residents, while visitors will pay a small surcharge on the evening crossing in summer.',
+      'Council members welcomed the plan but asked for a review after the first winter, when storms often cancel sailings.',
+    ];
+    const band = (outer: string, ps: string[]) =>
+      `<section class="${outer}"><div class="row"><div class="col-md-8 offset-md-1">${ps.map((p) => `<p>${p}</p>`).join('')}</div></div></section>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>${band('band band-lead', prose)}
+      <div class="container image-band"><img src="/img/ferry.jpg" alt="The new ferry"></div>${band('band band-topic', more)}
+      <div class="container teasers"><a href="/a">Harbour fees to rise again</a></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose, ...more]);
+  });
+
   it('keeps the standfirst above a byline box and a long share bar', () => {
     const standfirst = 'Islanders will get a second daily ferry from next month, after a three-year campaign for an evening crossing.';
     const icons = ['Facebook', 'Twitter', 'WhatsApp', 'E-Mail', 'Drucken', 'Pinterest', 'LinkedIn', 'Flipboard', 'Reddit', 'Link kopieren']
