@@ -120,8 +120,9 @@ export const BOILERPLATE_LINE = [
   /all rights reserved\.?$/i,
   // Share/subscribe prompts.
   /^(?:share (?:this|on)|follow us|sign up for|subscribe to|click here to|分享到[:：]?|字号[:：]|【?字体[:：])/i,
-  // The same prompts on German and other European blogs, and "was this helpful" voting widgets.
-  /^(?:jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
+  // The same prompts on German and other European blogs and the lone share/print buttons of their toolbars
+  // (English ones are listed above), and "was this helpful" voting widgets.
+  /^(?:teilen|drucken|drukuj|udostępnij|compartir|imprimir|partager|imprimer|condividi|stampa|jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
   // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink."
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.

@@ -178,6 +178,12 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(expect.arrayContaining(story));
   });
 
+  it('drops the lone share and print buttons of a German or Polish toolbar inside the article', () => {
+    const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <div class="buttons"><div>Teilen:</div><div>drukuj</div></div><p>${prose[2]}</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('drops the subscription, app and comment prompts that end the article, not a sentence about subscribers inside it', () => {
     const subscribers = 'Subscribers to the ferry pass will pay the same fare for both crossings until the end of the year.';
     const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
