@@ -105,8 +105,15 @@ interface FurnitureVerdicts {
   byBoth: Map<string, boolean>;
 }
 
+/**
+ * Layout modifier classes (`has-sidebar`, `no-sub-nav`, `with-header-nav`) say what the page around an element has
+ * or lacks: themes set them on the wrapper holding the article, so they are no hint about the element itself.
+ */
+const LAYOUT_MODIFIER = /(?:^|\s)(?:has|with|no|without)[-_]\S*/gi;
+
 function furnitureHint(hint: string): boolean {
-  return UNLIKELY_HINT.test(hint) && !MAYBE_CONTENT_HINT.test(hint);
+  const own = hint.includes('has') || hint.includes('with') || hint.includes('no') ? hint.replace(LAYOUT_MODIFIER, ' ') : hint;
+  return UNLIKELY_HINT.test(own) && !MAYBE_CONTENT_HINT.test(own);
 }
 
 function isFurniture(el: Element, verdicts: FurnitureVerdicts): boolean {
@@ -449,9 +456,10 @@ const PROSE_BLOCK_WORDS = 8;
 /**
  * Clears furniture marks that stand for page wrappers: themes name whole layouts after what they contain
  * (`class="container penci_sidebar"` around the article and its sidebar), so a hint on an element holding
- * most of the page's prose says nothing about that prose. Returns whether any mark was cleared.
+ * most of the page's prose says nothing about that prose. Only wrappers holding at least `minWords` prose words
+ * count. Returns whether any mark was cleared.
  */
-export function releaseWrappers(blocks: Block[]): boolean {
+export function releaseWrappers(blocks: Block[], minWords = 0): boolean {
   const prose = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
@@ -460,7 +468,7 @@ export function releaseWrappers(blocks: Block[]): boolean {
     for (const el of b.furniture) prose.set(el, (prose.get(el) ?? 0) + b.words);
   }
   const wrappers = new Set<Element>();
-  for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE) wrappers.add(el);
+  for (const [el, words] of prose) if (words >= total * WRAPPER_PROSE_SHARE && words >= minWords) wrappers.add(el);
   if (wrappers.size === 0) return false;
   for (const b of blocks) {
     if (b.furniture.some((el) => wrappers.has(el))) b.furniture = b.furniture.filter((el) => !wrappers.has(el));

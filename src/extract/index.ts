@@ -7,7 +7,7 @@ import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
-import { cutAtArticleEnd, dropTitle, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
+import { cutAtArticleEnd, dropTitle, dropTrailingCallsToAction, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, standfirstRoots, type BodyChoice } from './select.js';
 import { THRESHOLDS } from './rules.js';
@@ -72,6 +72,9 @@ function dropEmptySections(blocks: readonly Block[], isBody: (b: Block) => boole
   return kept;
 }
 
+/** A furniture-looking wrapper holding this many times the chosen body's words holds the article instead. */
+const MISSED_WRAPPER_FACTOR = 3;
+
 function wordsOf(blocks: readonly Block[]): number {
   return blocks.reduce((n, b) => n + b.words, 0);
 }
@@ -114,9 +117,12 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
 
   let choice = choose();
   let body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
-  // Too little text outside furniture: the article may sit in a wrapper whose class only looks like
-  // furniture (`container penci_sidebar`). Readability retries the same way, without its unlikely-candidate cut.
-  if (profileRoots.length === 0 && wordsOf(body) < THRESHOLDS.minArticleWords && releaseWrappers(blocks)) {
+  // Too little text outside furniture, or far less than one furniture-looking element holds: the article may sit
+  // in a wrapper whose class only looks like furniture (`container penci_sidebar`, `above-footer`), and the pick is
+  // then a disclosure box or a teaser. Readability retries the same way, without its unlikely-candidate cut.
+  const bodyWords = wordsOf(body);
+  const wrapperWords = bodyWords < THRESHOLDS.minArticleWords ? 0 : bodyWords * MISSED_WRAPPER_FACTOR;
+  if (profileRoots.length === 0 && releaseWrappers(blocks, wrapperWords)) {
     choice = choose();
     body = bodyBlocks(blocks, ranges, choice?.roots ?? [doc]);
   }
@@ -133,6 +139,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   body = dropTitle(body, options.title);
   body = dropRepeatedRuns(body);
   body = trimLearnedBoilerplate(body, learned);
+  body = dropTrailingCallsToAction(body);
 
   const { text, markdown } = render(body);
   const kind = classifyPage(body, blocks, base, options.title);

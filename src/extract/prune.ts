@@ -82,6 +82,31 @@ export function dropTitle(blocks: Block[], title: string | null | undefined): Bl
   });
 }
 
+/** A call to action this long or shorter is a promo line; longer text that mentions the same words is prose. */
+const MAX_CALL_TO_ACTION_WORDS = 60;
+
+/**
+ * Invitations to subscribe, sign up, follow a channel, install the app or comment, in English, German, Spanish and
+ * Polish: paywall, newsletter and comment prompts that templates put after the article's last paragraph, inside its
+ * container.
+ */
+const CALL_TO_ACTION =
+  /subscribe(?:rs?)?\b|leave a comment|in den kommentaren\b|hinterlass\w* .{0,20}kommentar|newsletter|\bsign(?:ing)? up\b|push notification|\bapps?\b.{0,30}\b(?:ios|android|app store|google play)\b|\babonniere[n]?\b|posteingang|suscr[ií]b|hazte miembro|únete|canal de (?:youtube|telegram|whatsapp)|subskrypc/i;
+
+/**
+ * Drops the calls to action that end the body (one promo line or a paywall box of several). Only at the end:
+ * inside the article a sentence about subscribers or an app is the article's.
+ */
+export function dropTrailingCallsToAction(blocks: Block[]): Block[] {
+  let end = blocks.length;
+  while (end > 0) {
+    const b = blocks[end - 1]!;
+    if (b.kind === 'img' || b.kind === 'table' || b.words > MAX_CALL_TO_ACTION_WORDS || !CALL_TO_ACTION.test(b.text)) break;
+    end--;
+  }
+  return end === blocks.length ? blocks : blocks.slice(0, end);
+}
+
 /** End-of-article markers are headings: a longer line opening with the same words is prose. */
 const MAX_END_MARKER_WORDS = 12;
 

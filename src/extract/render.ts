@@ -42,7 +42,11 @@ function blockMarkdown(block: Block): string {
   }
 }
 
-/** Plain text (one prose block a line) and Markdown (blank lines between blocks, list items kept together). */
+/**
+ * Plain text (one prose block a line) and Markdown (blank lines between blocks, list items kept together), in
+ * Unicode's composed form: pages written on macOS often carry decomposed letters (`u` + combining diaeresis for
+ * `ü`), which look the same but match no search for the word.
+ */
 export function render(blocks: readonly Block[]): { text: string; markdown: string } {
   const lines: string[] = [];
   const md: string[] = [];
@@ -55,5 +59,5 @@ export function render(blocks: readonly Block[]): { text: string; markdown: stri
     md.push(piece);
     previous = block;
   }
-  return { text: lines.join('\n'), markdown: md.join('') };
+  return { text: lines.join('\n').normalize('NFC'), markdown: md.join('').normalize('NFC') };
 }

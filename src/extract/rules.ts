@@ -3,11 +3,14 @@
  * Lengths are in words as counted by normalize/text wordCount (one CJK character = one word).
  */
 
-/** Never content: code, styling, embedded apps, form controls, document head. */
+/**
+ * Never content: code, styling, embedded apps, form controls, document head, and ruby annotations (the reading
+ * aid printed over Japanese and Chinese characters: kept, it splits every annotated word of the sentence).
+ */
 export const DROPPED_TAGS = new Set([
   'script', 'style', 'template', 'head', 'title', 'meta', 'link', 'base', 'svg', 'math', 'canvas', 'iframe', 'frame',
   'frameset', 'object', 'embed', 'applet', 'audio', 'video', 'source', 'track', 'map', 'area', 'input', 'select',
-  'option', 'optgroup', 'textarea', 'button', 'label', 'dialog', 'noembed', 'param',
+  'option', 'optgroup', 'textarea', 'button', 'label', 'dialog', 'noembed', 'param', 'rt', 'rp',
 ]);
 
 /** Page furniture by element name (HTML5 layout pages put menus, sidebars and site footers here). */
@@ -39,9 +42,10 @@ export const UNLIKELY_HINT =
 /**
  * class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). The
  * WordPress post wrapper (`post-123 type-post hentry`) is listed too: its classes also name the post's terms
- * (`tag-demo`, `custom_tags-news`), which read like tag-cloud furniture on blog pages.
+ * (`tag-demo`, `custom_tags-news`), which read like tag-cloud furniture on blog pages. So is a page wrapper named
+ * after the column beside the text (`left-navigation_page-wrapper`).
  */
-export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
+export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|page-?wrapper|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
 
 /** class/id words that raise a container's score (article templates across CMSs; zw = 正文 on Chinese portals). */
 export const POSITIVE_HINT =
@@ -116,8 +120,9 @@ export const BOILERPLATE_LINE = [
   /all rights reserved\.?$/i,
   // Share/subscribe prompts.
   /^(?:share (?:this|on)|follow us|sign up for|subscribe to|click here to|分享到[:：]?|字号[:：]|【?字体[:：])/i,
-  // The same prompts on German and other European blogs, and "was this helpful" voting widgets.
-  /^(?:jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
+  // The same prompts on German and other European blogs and the lone share/print buttons of their toolbars
+  // (English ones are listed above), and "was this helpful" voting widgets.
+  /^(?:teilen|drucken|drukuj|udostępnij|compartir|imprimir|partager|imprimer|condividi|stampa|jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
   // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink."
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.

@@ -103,7 +103,7 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   }
   if (!best) return null;
 
-  let top: ParentNode = joinChunks(best, finalScore);
+  let top: ParentNode = joinChunks(best, finalScore, tallies);
   top = holderOfMostProse(top, tallies);
   // A lone child carries nothing its parent does not: climb so siblings of the real container are seen.
   while (top.parent && isElementNode(top.parent) && top.parent.name !== 'body' &&
@@ -155,7 +155,10 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   return { roots, reason: `scored container ${label} (${bestScore.toFixed(1)})${extra}` };
 }
 
-/** The headline sits at most this many blocks above the body for the text between them to be its standfirst. */
+/**
+ * The headline sits at most this many blocks (images and furniture not counted) above the body for the text between
+ * them to be its standfirst.
+ */
 const MAX_STANDFIRST_GAP = 10;
 /** A standfirst is a sentence or more of plain text, not a kicker, a byline, a date line or a caption credit. */
 const MIN_STANDFIRST_WORDS = 10;
@@ -170,12 +173,14 @@ export function standfirstRoots(blocks: readonly Block[], ranges: BlockRanges, r
   const start = ranges.get(roots[0]!)?.start;
   if (start === undefined) return [];
   let headline = -1;
-  for (let i = start - 1; i >= 0 && i >= start - MAX_STANDFIRST_GAP; i--) {
+  for (let i = start - 1, gap = 0; i >= 0 && gap < MAX_STANDFIRST_GAP; i--) {
     const b = blocks[i]!;
     if ((b.kind === 'h' && b.level === 1) || (titlePrint !== '' && b.fingerprint === titlePrint)) {
       headline = i;
       break;
     }
+    // Share icons, the lead image and bylines in furniture boxes sit there too, in any number.
+    if (b.kind !== 'img' && b.furniture.length === 0) gap++;
   }
   if (headline < 0) return [];
   const found: ParentNode[] = [];
@@ -228,7 +233,7 @@ const MIN_CHUNK_SHARE = 0.1;
  * best container is one chunk. Chunks share the best container's tag and class: the body is the smallest
  * ancestor holding all of them.
  */
-function joinChunks(best: Element, scores: Map<ParentNode, number>): ParentNode {
+function joinChunks(best: Element, scores: Map<ParentNode, number>, tallies: Map<ParentNode, Tally>): ParentNode {
   const cls = best.attribs.class?.trim();
   if (!cls) return best;
   const bestScore = scores.get(best)!;
@@ -240,11 +245,17 @@ function joinChunks(best: Element, scores: Map<ParentNode, number>): ParentNode 
   if (chunks.length === 0) return best;
   const ancestors = new Set<ParentNode>();
   for (let n: ParentNode | null = best; n; n = n.parent) ancestors.add(n);
+  // Chunks that only meet at <body> (each section of the page its own full-width band) are the article when they
+  // hold most of the page's running text; otherwise they are a teaser grid sharing the article's class.
+  let page: ParentNode = best;
+  while (page.parent) page = page.parent;
+  const chunkProse = [best, ...chunks].reduce((sum, c) => sum + (tallies.get(c)?.prose ?? 0), 0);
+  const joinAtBody = chunkProse >= (tallies.get(page)?.prose ?? 0) * MIN_PROSE_SHARE;
   let common: ParentNode = best;
   for (const chunk of chunks) {
     let n: ParentNode | null = chunk;
     while (n && !ancestors.has(n)) n = n.parent;
-    if (!n || !isElementNode(n) || n.name === 'body' || n.name === 'html') continue;
+    if (!n || !isElementNode(n) || (n.name === 'body' && !joinAtBody) || n.name === 'html') continue;
     // The common ancestor must be at or above the current one (ancestor set is ordered best → root).
     for (let up: ParentNode | null = common; up; up = up.parent) if (up === n) { common = n; break; }
   }

@@ -24,3 +24,22 @@ describe('furniture marks from class and id hints', () => {
     });
   });
 });
+
+describe('layout classes', () => {
+  it('reads has-/no-/with- classes as the layout around an element, not as furniture', () => {
+    const { blocks } = segment(parseHtml(`<html><body>
+      <div class="layout-container has-sidebar"><p>Ferry services resume on Monday after the storm repairs.</p></div>
+      <div class="container no-sub-nav"><p>The harbour master said the north quay is safe again.</p></div>
+      <div class="left-navigation_page-wrapper"><p>Crews worked through the weekend to clear the slipway.</p></div>
+      <div class="sidebar"><p>Tide times and sunset</p></div>
+    </body></html>`), null);
+    const furnished = Object.fromEntries(blocks.map((b) => [b.text, b.furniture.length > 0]));
+    expect(furnished).toEqual({
+      'Ferry services resume on Monday after the storm repairs.': false,
+      'The harbour master said the north quay is safe again.': false,
+      // The page's wrapper, named after the navigation column beside the text.
+      'Crews worked through the weekend to clear the slipway.': false,
+      'Tide times and sunset': true,
+    });
+  });
+});

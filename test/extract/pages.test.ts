@@ -123,6 +123,77 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('joins an article cut into full-width bands that share a class and hold most of the page text', () => {
+    const more = [
+      'The operator will lease a second vessel from a mainland company until its own new ferry is delivered in two years.',
+      'Fares stay the same for residents, while visitors will pay a small surcharge on the evening crossing in summer.',
+      'Council members welcomed the plan but asked for a review after the first winter, when storms often cancel sailings.',
+    ];
+    const band = (outer: string, ps: string[]) =>
+      `<section class="${outer}"><div class="row"><div class="col-md-8 offset-md-1">${ps.map((p) => `<p>${p}</p>`).join('')}</div></div></section>`;
+    const html = `<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>${band('band band-lead', prose)}
+      <div class="container image-band"><img src="/img/ferry.jpg" alt="The new ferry"></div>${band('band band-topic', more)}
+      <div class="container teasers"><a href="/a">Harbour fees to rise again</a></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose, ...more]);
+  });
+
+  it('keeps the standfirst above a byline box and a long share bar', () => {
+    const standfirst = 'Islanders will get a second daily ferry from next month, after a three-year campaign for an evening crossing.';
+    const icons = ['Facebook', 'Twitter', 'WhatsApp', 'E-Mail', 'Drucken', 'Pinterest', 'LinkedIn', 'Flipboard', 'Reddit', 'Link kopieren']
+      .map((n) => `<li><a href="/share/${n.toLowerCase()}">${n}</a></li>`).join('');
+    const html = `<html><body><div class="article-top"><h1>Second ferry for the outer islands</h1><p class="intro">${standfirst}</p>
+      <div class="author-sharing-line">By Jane Doe, 2 January 2023</div><ul class="share-icons">${icons}</ul></div>
+      <div class="layout"><div class="article-text">${prose.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="teaser-column"><p>Harbour fees to rise again</p></div></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([standfirst, ...prose]);
+  });
+
+  it('writes decomposed letters in their composed form', () => {
+    const decomposed = 'Besonders bei Babyschalen sollte gepru\u0308ft werden, ob die Gurtla\u0308nge im Fahrzeug ausreicht.';
+    const { text, markdown } = extractContent(parseHtml(`<html><body><article><p>${decomposed}</p></article></body></html>`), {});
+    expect(text).toBe('Besonders bei Babyschalen sollte geprüft werden, ob die Gurtlänge im Fahrzeug ausreicht.');
+    expect(markdown).toBe(text);
+  });
+
+  it('drops ruby annotations, so a Japanese sentence reads as written', () => {
+    const html = `<html><body><article><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>親<rt>おや</rt></ruby>が<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt></ruby>するために、たたいたりする<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし</rt></ruby>することになりました。</p></article></body></html>`;
+    expect(extractContent(parseHtml(html), {}).text).toBe('子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたりする体罰を禁止することになりました。');
+  });
+
+  it('finds an article inside a wrapper named after the footer below it, not the disclosure box outside it', () => {
+    const story = [
+      ...prose,
+      'The operator will lease a second vessel from a mainland company until its own new ferry is delivered in two years.',
+      'Fares stay the same for residents, while visitors will pay a small surcharge on the evening crossing in summer.',
+      'Council members welcomed the plan but asked for a review after the first winter, when storms often cancel sailings.',
+      'Harbour staff will add a second shift so that the ticket office stays open until the last boat has left the quay.',
+      'The island school expects the change to help older pupils who take evening classes at the college on the mainland.',
+      'Shops on the outer islands say deliveries could arrive a day earlier once the second crossing carries freight too.',
+    ];
+    const disclosure = 'This page contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products, and this may affect how and where they appear. Terms apply to the offers listed on this page, and not all offers are included.';
+    const html = `<html><body><section class="advertiser-disclosure-body"><p>${disclosure} See our <a href="/advertising-policy">advertising policy</a>.</p></section>
+      <div class="above-footer"><div class="post-content"><div class="article-text">${story.map((p) => `<p>${p}</p>`).join('')}</div></div></div>
+      <footer><p>About us</p></footer></body></html>`;
+    // The disclosure box may join as a scoring sibling; what matters is that the article is no longer lost.
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(expect.arrayContaining(story));
+  });
+
+  it('drops the lone share and print buttons of a German or Polish toolbar inside the article', () => {
+    const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <div class="buttons"><div>Teilen:</div><div>drukuj</div></div><p>${prose[2]}</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops the subscription, app and comment prompts that end the article, not a sentence about subscribers inside it', () => {
+    const subscribers = 'Subscribers to the ferry pass will pay the same fare for both crossings until the end of the year.';
+    const html = `<html><body><article><div class="entry-content">${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <p>${subscribers}</p><p>${prose[2]}</p>
+      <p>To view the full story, please subscribe to The Island Courier. You can choose an annual subscription or a weekly pass.</p>
+      <p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>
+      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), subscribers, prose[2]]);
+  });
+
   it('finds the article inside a layout wrapper whose class looks like a sidebar', () => {
     const html = `<html><body><div class="cookie-notice">This website uses cookies to improve your experience of it.</div>
       <div class="container has_sidebar"><div class="post-entry">${prose.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
