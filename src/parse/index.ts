@@ -1,6 +1,6 @@
 import { DomHandler, Parser } from 'htmlparser2';
 import { limitNesting, MAX_PARSE_NESTING, stripTags } from './nesting.js';
-import { isTag, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
+import { Element, isTag, type ChildNode, type Document, type ParentNode } from 'domhandler';
 
 /**
  * Deepest element nesting kept after parsing. Real pages stay below ~60 levels; broken generators
@@ -61,9 +61,38 @@ export function parseHtml(html: string): Document {
     }
   }
   const doc = handler.root;
+  moveBodyOutOfHead(doc);
   // The document sits at depth 0: an element at MAX_TREE_DEPTH has no element children, so capping changes nothing.
   if (handler.deepest - 1 > MAX_TREE_DEPTH) capDepth(doc, MAX_TREE_DEPTH);
   return doc;
+}
+
+/** What a browser keeps in <head>; any other element, or text, there starts the body. */
+const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noscript', 'script', 'style', 'template', 'title']);
+
+/**
+ * Moves body content that htmlparser2 left inside an unclosed <head> into the body, as a browser's tree builder
+ * does: from the first element that cannot be in <head> (or the first text) on. Pages that never close their
+ * <head> otherwise have their whole story inside it, where no extractor looks.
+ */
+function moveBodyOutOfHead(doc: Document): void {
+  const html = doc.children.find((c): c is Element => isTag(c) && c.name === 'html');
+  const head = html?.children.find((c): c is Element => isTag(c) && c.name === 'head');
+  if (!html || !head) return;
+  const start = head.children.findIndex((c) => (isTag(c) ? !HEAD_CONTENT.has(c.name) : c.type === 'text' && c.data.trim() !== ''));
+  if (start < 0) return;
+  const moved = head.children.slice(start);
+  relink(head, head.children.slice(0, start));
+  const body = html.children.find((c): c is Element => isTag(c) && c.name === 'body');
+  if (body) {
+    relink(body, [...moved, ...body.children]);
+    return;
+  }
+  // No <body> at all: what followed </head> in <html> belongs to the body too.
+  const afterHead = html.children.indexOf(head) + 1;
+  const created = new Element('body', {});
+  relink(created, [...moved, ...html.children.slice(afterHead)]);
+  relink(html, [...html.children.slice(0, afterHead), created]);
 }
 
 /**
