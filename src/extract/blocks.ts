@@ -442,6 +442,11 @@ export function segment(
   return { blocks, ranges };
 }
 
+/** Words of a run of blocks. */
+export function wordsOf(blocks: readonly Block[]): number {
+  return blocks.reduce((n, b) => n + b.words, 0);
+}
+
 /** The element a block's paragraph sits in: the text flow it belongs to. */
 export function flowOf(block: Block): ParentNode | null {
   let node: ParentNode | null = block.owner;

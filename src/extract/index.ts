@@ -1,7 +1,7 @@
 import type { Document, ParentNode } from 'domhandler';
 import type { ExtractOptions } from '../types.js';
 import type { JsonLdFacts } from '../metadata/jsonld.js';
-import { blockFingerprint, releaseWrappers, segment, type Block, type BlockRanges } from './blocks.js';
+import { blockFingerprint, releaseWrappers, segment, wordsOf, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, collectLinks, makeResolver } from './links.js';
@@ -74,10 +74,6 @@ function dropEmptySections(blocks: readonly Block[], isBody: (b: Block) => boole
 
 /** A furniture-looking wrapper holding this many times the chosen body's words holds the article instead. */
 const MISSED_WRAPPER_FACTOR = 3;
-
-function wordsOf(blocks: readonly Block[]): number {
-  return blocks.reduce((n, b) => n + b.words, 0);
-}
 
 /**
  * Blocks learned as boilerplate for the host leave the body only at its edges: inside the article's own run

@@ -1,6 +1,6 @@
 import { wordCount } from '../normalize/text.js';
 import { parseHtml } from '../parse/index.js';
-import { segment, type Block } from './blocks.js';
+import { segment, wordsOf, type Block } from './blocks.js';
 import type { JsonLdFacts } from '../metadata/jsonld.js';
 import type { Resolver } from './links.js';
 import { THRESHOLDS } from './rules.js';
@@ -66,12 +66,12 @@ export function jsonLdBodyBlocks(
 ): Block[] | null {
   const articleBody = jsonLd?.articleBody;
   if (!articleBody) return null;
-  const domWords = domBody.reduce((n, b) => n + b.words, 0);
+  const domWords = wordsOf(domBody);
   const domIsArticle = domWords >= THRESHOLDS.minArticleWords;
   // Markup and entities only add words: the raw count bounds the text's, so most pages stop here unparsed.
   if (domIsArticle && wordCount(articleBody) < domWords * MIN_LENGTH_RATIO) return null;
   const blocks = segment(parseHtml(articleBodyHtml(articleBody)), base, resolve).blocks;
-  const jsonWords = blocks.reduce((n, b) => n + b.words, 0);
+  const jsonWords = wordsOf(blocks);
   if (jsonWords < THRESHOLDS.minArticleWords) return null;
   if (!domIsArticle) return blocks;
   if (jsonWords < domWords * MIN_LENGTH_RATIO) return null;

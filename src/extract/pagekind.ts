@@ -1,4 +1,4 @@
-import type { Block } from './blocks.js';
+import { wordsOf, type Block } from './blocks.js';
 import { isLinkBlock } from './prune.js';
 import { ERROR_PAGE_TEXT, LISTING_URL, THRESHOLDS } from './rules.js';
 
@@ -16,7 +16,7 @@ const SUBSTANTIAL_PARAGRAPH_WORDS = 40;
  * substantial paragraph.
  */
 export function classifyPage(body: readonly Block[], page: readonly Block[], url: URL | null, title: string | null | undefined): PageKind {
-  const bodyWords = body.reduce((n, b) => n + b.words, 0);
+  const bodyWords = wordsOf(body);
   const longest = body.reduce((n, b) => Math.max(n, b.kind === 'p' || b.kind === 'quote' || b.kind === 'li' ? b.words : 0), 0);
   const headings = page.filter((b) => b.kind === 'h').slice(0, 3).map((b) => b.text);
   const errorSigns = [title ?? '', ...headings, ...body.slice(0, 3).map((b) => b.text)];

@@ -103,8 +103,9 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
   }
   if (!best) return null;
 
-  let top: ParentNode = joinChunks(best, finalScore, tallies);
-  top = holderOfMostProse(top, tallies);
+  const bodyProse = minBodyProse(best, tallies);
+  let top: ParentNode = joinChunks(best, finalScore, tallies, bodyProse);
+  top = holderOfMostProse(top, tallies, bodyProse);
   // A lone child carries nothing its parent does not: climb so siblings of the real container are seen.
   while (top.parent && isElementNode(top.parent) && top.parent.name !== 'body' &&
     top.parent.children.filter((c) => c.type === 'tag').length === 1) top = top.parent;
@@ -209,16 +210,20 @@ const FULL_STOP_END = /[.。!?！？]["”’»]?$/;
 /** The body holds at least this share of the page's running text. */
 const MIN_PROSE_SHARE = 0.5;
 
+/** The running text a body holds at least: MIN_PROSE_SHARE of the page's (the tally of the tree's root). */
+function minBodyProse(node: ParentNode, tallies: Map<ParentNode, Tally>): number {
+  let page: ParentNode = node;
+  while (page.parent) page = page.parent;
+  return (tallies.get(page)?.prose ?? 0) * MIN_PROSE_SHARE;
+}
+
 /**
  * A container holding less than half of the page's running text is one part of it (a section of a landing page,
  * one tab of a product or recipe page, the summary box of a reference page): the body is its smallest ancestor
  * holding most of the text. When only the page itself does, the rest lies in other columns (a teaser column
  * beside a short post) and the container stands.
  */
-function holderOfMostProse(top: ParentNode, tallies: Map<ParentNode, Tally>): ParentNode {
-  let page: ParentNode = top;
-  while (page.parent) page = page.parent;
-  const enough = (tallies.get(page)?.prose ?? 0) * MIN_PROSE_SHARE;
+function holderOfMostProse(top: ParentNode, tallies: Map<ParentNode, Tally>, enough: number): ParentNode {
   for (let node: ParentNode = top; isElementNode(node) && node.name !== 'body' && node.parent; node = node.parent) {
     if ((tallies.get(node)?.prose ?? 0) >= enough) return node;
   }
@@ -233,7 +238,7 @@ const MIN_CHUNK_SHARE = 0.1;
  * best container is one chunk. Chunks share the best container's tag and class: the body is the smallest
  * ancestor holding all of them.
  */
-function joinChunks(best: Element, scores: Map<ParentNode, number>, tallies: Map<ParentNode, Tally>): ParentNode {
+function joinChunks(best: Element, scores: Map<ParentNode, number>, tallies: Map<ParentNode, Tally>, bodyProse: number): ParentNode {
   const cls = best.attribs.class?.trim();
   if (!cls) return best;
   const bestScore = scores.get(best)!;
@@ -247,10 +252,8 @@ function joinChunks(best: Element, scores: Map<ParentNode, number>, tallies: Map
   for (let n: ParentNode | null = best; n; n = n.parent) ancestors.add(n);
   // Chunks that only meet at <body> (each section of the page its own full-width band) are the article when they
   // hold most of the page's running text; otherwise they are a teaser grid sharing the article's class.
-  let page: ParentNode = best;
-  while (page.parent) page = page.parent;
   const chunkProse = [best, ...chunks].reduce((sum, c) => sum + (tallies.get(c)?.prose ?? 0), 0);
-  const joinAtBody = chunkProse >= (tallies.get(page)?.prose ?? 0) * MIN_PROSE_SHARE;
+  const joinAtBody = chunkProse >= bodyProse;
   let common: ParentNode = best;
   for (const chunk of chunks) {
     let n: ParentNode | null = chunk;

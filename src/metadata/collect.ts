@@ -126,7 +126,7 @@ function spotOf(el: Element, verdict: HintVerdict): Omit<TextSpot, 'text' | 'lin
 }
 
 /** Spots that name people: `class:author`, `rel:author`, `itemprop:author`/`creator`. */
-const AUTHOR_SPOT = /author|creator/i;
+export const AUTHOR_SPOT = /author|creator/i;
 
 const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
 

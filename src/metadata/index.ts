@@ -3,7 +3,7 @@ import { load } from 'cheerio';
 import type { ArticleRecord, ExtractOptions, MetadataField, SiteProfile } from '../types.js';
 import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
 import { urlDate } from '../normalize/date.js';
-import { collectFacts, type PageFacts, type TextSpot } from './collect.js';
+import { AUTHOR_SPOT, collectFacts, type PageFacts, type TextSpot } from './collect.js';
 import { readJsonLd, type JsonLdFacts } from './jsonld.js';
 import { closingCredit, labelMatcher, parseLabelLine, postedBy, type LabelSegment } from './labelled.js';
 import { MODIFIED_DATE_LABELS, type LabelField } from './labels.js';
@@ -372,7 +372,7 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
     jsonLd: ld?.authors ?? [],
     bylinesNear: segments.near.filter((x) => x.field === 'author'),
     metas: AUTHOR_META.map((k): [string, string[]] => [k, (facts.metas.get(k) ?? []).filter((v) => !looksLikeUrl(v))]),
-    elements: facts.spots.filter((x) => /author|creator/i.test(x.via)).map((x) => x.machine ?? x.text),
+    elements: facts.spots.filter((x) => AUTHOR_SPOT.test(x.via)).map((x) => x.machine ?? x.text),
     bylinesFar: segments.far.filter((x) => x.field === 'author'),
     closingCredits: firstCreditBelow(facts, titleLine, closingCredit),
     postedBy: firstCreditBelow(facts, titleLine, postedBy),
