@@ -83,16 +83,28 @@ function partsOf(c: DateCandidate, ctx: DateContext): DateParts | null {
  * (the dateline under the headline) lends its time. When it is a UTC instant whose day differs from the one
  * the page shows readers, the page's own calendar wins (see `localise`).
  */
-export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext): { iso: string; via: string } | null {
+export function firstDate(
+  first: readonly DateCandidate[], ctx: DateContext, later?: () => readonly DateCandidate[],
+): { iso: string; via: string } | null {
+  // `later` is appended when a search reaches the end of `first`: the same list, built only if needed.
+  let candidates = first;
+  let pending = later;
+  const has = (k: number): boolean => {
+    if (k >= candidates.length && pending) {
+      candidates = [...candidates, ...pending()];
+      pending = undefined;
+    }
+    return k < candidates.length;
+  };
   // Each candidate is read once: the searches below look at the same later candidates again.
-  const read: (DateParts | null | undefined)[] = new Array(candidates.length);
+  const read: (DateParts | null | undefined)[] = [];
   const partsAt = (k: number): DateParts | null => (read[k] === undefined ? (read[k] = partsOf(candidates[k], ctx)) : read[k]);
-  for (let i = 0; i < candidates.length; i += 1) {
+  for (let i = 0; has(i); i += 1) {
     const parts = partsAt(i);
     if (!parts) continue;
     let via = candidates[i].via;
     if (parts.hour === undefined && parts.day !== null) {
-      for (let j = i + 1; j < candidates.length; j += 1) {
+      for (let j = i + 1; has(j); j += 1) {
         const more = partsAt(j);
         if (more && more.hour !== undefined && more.year === parts.year && more.month === parts.month && more.day === parts.day) {
           Object.assign(parts, { hour: more.hour, minute: more.minute, second: more.second, offsetMinutes: more.offsetMinutes });
@@ -102,7 +114,7 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
       }
     } else if (parts.offsetMinutes === undefined && candidates[i].visible) {
       // The shown wall time plus a metadata instant give the page's offset (`9:24 p.m.` and `02:24Z` → -05:00).
-      for (let j = i + 1; j < candidates.length; j += 1) {
+      for (let j = i + 1; has(j); j += 1) {
         if (!candidates[j].machine) continue;
         const instant = partsAt(j);
         const offset = instant?.offsetMinutes !== undefined && instant.hour !== undefined ? offsetBetween(parts, instant) : null;
@@ -114,8 +126,8 @@ export function firstDate(candidates: readonly DateCandidate[], ctx: DateContext
       }
     } else if (parts.offsetMinutes === 0 && !candidates[i].visible) {
       let shown = i + 1;
-      while (shown < candidates.length && !(candidates[shown].visible && partsAt(shown))) shown += 1;
-      const local = shown < candidates.length ? localise(parts, partsAt(shown)!) : null;
+      while (has(shown) && !(candidates[shown].visible && partsAt(shown))) shown += 1;
+      const local = has(shown) ? localise(parts, partsAt(shown)!) : null;
       if (local) return { iso: local, via: `${via}+${candidates[shown].via}` };
       const offset = ctx.machineTexts ? offsetOfSameInstant(parts, ctx.machineTexts()) : null;
       if (offset !== null) return { iso: formatIsoDate(inZone(parts, formatOffset(offset))), via: `${via}+offset` };

@@ -181,10 +181,14 @@ function unique(list: string[]): string[] {
   });
 }
 
+/**
+ * The publication date's candidates, best first; `later` gives the last ones (every line further down the story,
+ * a month-only URL), which most pages date before reaching, so firstDate builds and reads them only on demand.
+ */
 function dateCandidates(
   facts: PageFacts, ld: JsonLdFacts | null, segments: PageSegments, titleLine: number,
   url: string | undefined, profileDate: string | undefined,
-): DateCandidate[] {
+): { candidates: DateCandidate[]; later: () => DateCandidate[] } {
   const c: DateCandidate[] = [];
   if (profileDate) c.push({ value: profileDate, via: 'profile', machine: true });
   // What readers see under the headline beats metadata: CMS metadata dates are often the last edit, a migration
@@ -267,16 +271,20 @@ function dateCandidates(
     }
     for (const s of farDates) c.push({ value: s.value, via: `text:${s.label}`, machine: false });
   }
-  if (titleLine >= 0) {
-    // Last resort: a dated line further down the story, nearest first (blog themes put `Dieser Artikel wurde am
-    // 14. Dezember 2015 um 14:48 geschrieben` under a long post, and forums the first post's date under a long head).
-    const end = Math.min(facts.lines.length, titleLine + MAX_DATE_SCAN_LINES);
-    for (let i = titleLine + NEAR_TITLE_LINES + 1; i < end; i += 1) {
-      if (!facts.boilerplate[i]) c.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text:far', machine: false });
+  const later = (): DateCandidate[] => {
+    const more: DateCandidate[] = [];
+    if (titleLine >= 0) {
+      // Last resort: a dated line further down the story, nearest first (blog themes put `Dieser Artikel wurde am
+      // 14. Dezember 2015 um 14:48 geschrieben` under a long post, and forums the first post's date under a long head).
+      const end = Math.min(facts.lines.length, titleLine + MAX_DATE_SCAN_LINES);
+      for (let i = titleLine + NEAR_TITLE_LINES + 1; i < end; i += 1) {
+        if (!facts.boilerplate[i]) more.push({ value: facts.lines[i].slice(0, MAX_LABEL_LINE), via: 'text:far', machine: false });
+      }
     }
-  }
-  if (fromUrl && !fromUrl.day) c.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
-  return c;
+    if (fromUrl && !fromUrl.day) more.push({ value: url!, via: 'url', machine: true, parts: fromUrl });
+    return more;
+  };
+  return { candidates: c, later };
 }
 
 /** Publication dates in the pages' inline script state, first script first. */
@@ -362,7 +370,8 @@ export function extractMetadata(doc: Document, options: ExtractOptions): Metadat
     monthFirst: lang.language === 'en' && /^en[-_]us/i.test(declaredLanguage ?? 'en-US'),
     machineTexts: () => [...facts.scripts, ...facts.jsonLd, ...[...facts.metas.values()].flat()],
   };
-  const published = firstDate(dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date), ctx) ?? firstDate(scriptDates(facts), ctx);
+  const publishedCandidates = dateCandidates(facts, ld, segments, titleLine, options.url, fromProfile.date);
+  const published = firstDate(publishedCandidates.candidates, ctx, publishedCandidates.later) ?? firstDate(scriptDates(facts), ctx);
   if (published) provenance.publishedAt = published.via;
   const modified = firstDate(modifiedCandidates(facts, ld, segments), ctx);
   if (modified) provenance.modifiedAt = modified.via;
