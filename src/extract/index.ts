@@ -4,7 +4,7 @@ import type { JsonLdFacts } from '../metadata/jsonld.js';
 import { blockFingerprint, releaseWrappers, segment, wordsOf, type Block, type BlockRanges } from './blocks.js';
 import { dropRepeatedRuns } from './dedupe.js';
 import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
-import { baseUrl, collectLinks, makeResolver } from './links.js';
+import { baseUrl, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
 import { cutAtArticleEnd, dropTitle, dropTrailingCallsToAction, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
@@ -100,9 +100,8 @@ function trimLearnedBoilerplate(body: Block[], learned: ReadonlySet<string> | un
 export function extractContent(doc: Document, options: ContentOptions): ContentResult {
   const base = baseUrl(options.url, doc);
   const resolve = makeResolver(base);
-  const links = collectLinks(doc, resolve);
   const profile = selectByProfile(doc, options.profile);
-  const { blocks, ranges } = segment(doc, base, resolve, profile.isRemoved);
+  const { blocks, ranges, links } = segment(doc, base, resolve, profile.isRemoved);
   // A body pick that segmentation skipped (removed, hidden) holds no text: the generic choice stands.
   const profileRoots = profile.body.filter((el) => ranges.has(el));
   const learned = options.boilerplate;

@@ -92,15 +92,17 @@ function plainUrl(href: string, origin: string | null): string | null {
   return null;
 }
 
-/** Absolute http(s) links of the page in document order, each once, fragments dropped. */
-export function collectLinks(doc: Document, resolve: Resolver): string[] {
-  const seen = new Set<string>();
-  walk(doc, (node) => {
-    if (node.type !== 'tag') return;
-    const el = node as Element;
-    if (el.name !== 'a' && el.name !== 'area') return;
-    const url = resolve(el.attribs.href);
-    if (url) seen.add(url);
+/** Adds the absolute http(s) address of an <a> or <area> to `into` (a Set keeps the first place of each). */
+export function addLink(el: Element, resolve: Resolver, into: Set<string>): void {
+  if (el.name !== 'a' && el.name !== 'area') return;
+  const url = resolve(el.attribs.href);
+  if (url) into.add(url);
+}
+
+/** The links of `el` and everything below it, in document order, added to `into`. */
+export function addLinksIn(el: Element, resolve: Resolver, into: Set<string>): void {
+  addLink(el, resolve, into);
+  walk(el, (node) => {
+    if (node.type === 'tag') addLink(node as Element, resolve, into);
   });
-  return [...seen];
 }
