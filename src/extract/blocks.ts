@@ -33,7 +33,10 @@ export interface Block {
   fingerprint: string;
 }
 
-/** Where each element's blocks start and end in the block list ([start, end)). */
+/**
+ * Where each element's blocks start and end in the block list ([start, end)); only elements holding a block are
+ * listed (an element that is absent holds no text: it was empty, skipped or hidden).
+ */
 export type BlockRanges = Map<ParentNode, { start: number; end: number }>;
 
 export interface Segmentation {
@@ -327,18 +330,18 @@ export function segment(
   };
 
   const furnitureVerdicts: FurnitureVerdicts = { byClass: new Map(), byId: new Map(), byBoth: new Map() };
-  // Nodes to visit, and beside each, on the visit that closes an element, that element's block range (parallel
-  // arrays: no garbage; the range at hand spares a lookup in `ranges`), null on the others.
+  // Nodes to visit, and beside each, on the visit that closes an element, the index its blocks start at; -1 on the
+  // visits that open (parallel arrays of numbers: no object per element, most of which hold no block of their own).
   const stack: ChildNode[] = [];
-  const exits: ({ start: number; end: number } | null)[] = [];
+  const starts: number[] = [];
   for (let i = root.children.length - 1; i >= 0; i--) {
     stack.push(root.children[i]!);
-    exits.push(null);
+    starts.push(-1);
   }
 
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const exit = exits.pop()!;
+    const start = starts.pop()!;
     if (node.type === 'text') {
       const data = (node as Text).data;
       const piece = preDepth > 0 ? data : isIndentation(data) ? ' ' : UNCOLLAPSED_RUN.test(data) ? data.replace(WHITE_SPACE_RUN, ' ') : data;
@@ -360,7 +363,7 @@ export function segment(
     const el = node;
     const name = el.name;
 
-    if (exit) {
+    if (start >= 0) {
       if (BLOCK_TAGS.has(name)) {
         flush();
         open.pop();
@@ -374,7 +377,7 @@ export function segment(
         }
       }
       if (name === 'pre') preDepth--;
-      exit.end = blocks.length;
+      if (blocks.length > start) ranges.set(el, { start, end: blocks.length });
       if (furniture[furniture.length - 1] === el) {
         furniture.pop();
         furnitureSnapshot = furniture.slice();
@@ -418,15 +421,13 @@ export function segment(
       }
     }
 
-    const range = { start: blocks.length, end: blocks.length };
     stack.push(el);
-    exits.push(range);
+    starts.push(blocks.length);
     if (isFurniture(el, furnitureVerdicts)) {
       furniture.push(el);
       furnitureSnapshot = furniture.slice();
     }
     if (name === 'pre') preDepth++;
-    ranges.set(el, range);
     if (BLOCK_TAGS.has(name)) {
       flush();
       open.push(el);
@@ -445,7 +446,7 @@ export function segment(
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
       stack.push(el.children[i]!);
-      exits.push(null);
+      starts.push(-1);
     }
   }
   flush();

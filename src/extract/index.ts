@@ -102,7 +102,7 @@ export function extractContent(doc: Document, options: ContentOptions): ContentR
   const resolve = makeResolver(base);
   const profile = selectByProfile(doc, options.profile);
   const { blocks, ranges, links } = segment(doc, base, resolve, profile.isRemoved);
-  // A body pick that segmentation skipped (removed, hidden) holds no text: the generic choice stands.
+  // A body pick that holds no text (empty, or skipped by segmentation as removed or hidden): the generic choice stands.
   const profileRoots = profile.body.filter((el) => ranges.has(el));
   const learned = options.boilerplate;
   const skipLearned = (b: Block) => learned !== undefined && b.fingerprint !== '' && learned.has(b.fingerprint);

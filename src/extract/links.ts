@@ -102,6 +102,8 @@ export function addLink(el: Element, resolve: Resolver, into: Set<string>): void
 /** The links of `el` and everything below it, in document order, added to `into`. */
 export function addLinksIn(el: Element, resolve: Resolver, into: Set<string>): void {
   addLink(el, resolve, into);
+  // Most skipped elements (scripts, inputs, icons) hold text at most: no walk to set up for them.
+  if (!el.children.some((child) => child.type === 'tag')) return;
   walk(el, (node) => {
     if (node.type === 'tag') addLink(node as Element, resolve, into);
   });

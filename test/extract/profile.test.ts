@@ -53,4 +53,12 @@ describe('site profile selectors compiled once per profile', () => {
     expect(text).toContain('Story 5: commuters who had driven');
     expect(text).not.toContain('print this page');
   });
+
+  it('a body pick that holds no text (an empty placeholder the page fills by script) leaves the choice to the generic scorer', () => {
+    const page = storyPage(6).replace('<div class="story">', '<div class="story-placeholder"></div><div class="story">');
+    const profile: SiteProfile = { host: 'example.org', body: '.story-placeholder' };
+    const { text, reason } = extractContent(parseHtml(page), { url, profile });
+    expect(reason).not.toMatch(/profile/);
+    expect(text).toContain('Story 6: commuters who had driven');
+  });
 });
