@@ -1,5 +1,5 @@
 import type { Document } from 'domhandler';
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { ArticleRecord, ExtractOptions, MetadataField, SiteProfile } from '../types.js';
 import { collapseWhitespace, CJK_CHAR } from '../normalize/text.js';
 import { urlDate } from '../normalize/date.js';

@@ -5,7 +5,7 @@
  * the file, the line and the field, instead of silently extracting with the generic rules.
  */
 import { readFile } from 'node:fs/promises';
-import { load as loadCheerio } from 'cheerio';
+import { load as loadCheerio } from 'cheerio/slim';
 import { LineCounter, Scalar, isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { UserError, reasonOf } from '../errors.js';
 import { zoneOffsetAt } from '../normalize/date.js';
