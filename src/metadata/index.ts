@@ -158,11 +158,14 @@ function findTitleLine(facts: PageFacts, title: string | null, via: string | nul
   return facts.h1.find((h) => h.via === 'h1')?.line ?? -1;
 }
 
+/** `size="20"`, `{$source}`, `<%=from%>`: a template that printed its markup or placeholder instead of the value. */
+const TEMPLATE_RESIDUE = /^[a-z][\w-]*\s*=\s*["']|[<>{}]/i;
+
 function cleanSource(value: string): string | null {
   let v = value;
   if (CJK_CHAR.test(v)) v = v.split(' ')[0];
   v = v.replace(/[\s,，;；。]+$/u, '');
-  if (!v || v.length > 60 || /^\d/.test(v)) return null;
+  if (!v || v.length > 60 || /^\d/.test(v) || TEMPLATE_RESIDUE.test(v)) return null;
   return v;
 }
 

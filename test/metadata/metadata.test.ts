@@ -56,6 +56,14 @@ describe('metadata: Chinese portal pages', () => {
     expect(provenance.title).toBe('h1');
   });
 
+  it('takes no source from a template that printed an attribute or a placeholder instead of the value', () => {
+    const page = (value: string) => `<html><body><h1>茉莉：我是怎样卷入八九民运的</h1>
+      <div><font size="3">作者：\n size="20"\n &nbsp;&nbsp;来源：\n ${value}\n &nbsp;&nbsp;发布日期：\n 2005-07-05 21:23</font></div>
+      <p>一九八九年四月，我在湖南张家界开一个全国性的学术会议，会上听到北京传来的消息，与会者议论纷纷，会议草草结束。</p></body></html>`;
+    for (const residue of ['size="20"', '{$source}', '<%=from%>']) expect(meta(page(residue)).values.source).toBeNull();
+    expect(meta(page('看中国')).values.source).toBe('看中国');
+  });
+
   it('reads the byline block under the headline, not a credit further down', () => {
     const page = PORTAL.replace('　作者：本报记者 张小明 李红', '').replace(
       '<div class="article">',
