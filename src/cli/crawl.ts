@@ -6,8 +6,6 @@ import { normalizeUrl } from '../normalize/url.js';
 import { Archive, resolveDbPath } from '../store/archive.js';
 import type { CrawlDefinition, CrawlSettings } from '../store/types.js';
 import type { Crawler, CrawlStats, PageEvent } from '../crawl/crawler.js';
-import { runRecordedCrawl } from '../crawl/session.js';
-import { UrlFilter } from '../crawl/scope.js';
 import { loadSiteProfiles, type SiteProfiles } from '../sites/profiles.js';
 import { formatDuration, formatLogLine, ProgressBar, type LogFormat } from './progress.js';
 import { integerAtLeast, parseSimilarity } from './options.js';
@@ -84,13 +82,15 @@ export function addCrawlOptions(command: Command): Command {
 }
 
 /** The settings given on the command line (not defaults), for `crawl` over its defaults or `sync` over the recorded ones. */
-export function settingsOverrides(command: Command): Partial<CrawlSettings> {
+export async function settingsOverrides(command: Command): Promise<Partial<CrawlSettings>> {
   const options = command.opts();
   const overrides: Partial<CrawlSettings> = {};
   for (const [option, setting] of Object.entries(SETTING_OF_OPTION)) {
     if (command.getOptionValueSource(option) === 'cli') Object.assign(overrides, { [setting]: options[option] });
   }
-  // A bad regex is bad usage, reported before anything is fetched.
+  // A bad regex is bad usage, reported before anything is fetched. The crawl machinery (and its public-suffix list)
+  // is loaded only by the commands that crawl, and only once their options are read.
+  const { UrlFilter } = await import('../crawl/scope.js');
   new UrlFilter({ scope: 'any', seeds: [], include: overrides.include ?? [], exclude: overrides.exclude ?? [] });
   return overrides;
 }
@@ -152,6 +152,7 @@ export async function runWithOutput(
   process.on('SIGINT', onSigint);
   const started = Date.now();
   const totals = emptyStats();
+  const { runRecordedCrawl } = await import('../crawl/session.js');
   try {
     for (const crawl of crawls) {
       let crawler: Crawler | null = null;
@@ -225,7 +226,7 @@ export function registerCrawl(program: Command): void {
       .description('crawl from seed URLs (articles, listing pages, sitemaps, feeds) into the archive')
       .argument('<seed...>', 'URLs to start from'),
   ).action(async (seeds: string[], options: RunOptions, command: Command) => {
-    const settings: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...settingsOverrides(command) };
+    const settings: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...(await settingsOverrides(command)) };
     const checkedSeeds = seeds.map(checkedSeed);
     const profiles = options.sites ? await loadSiteProfiles(options.sites) : undefined;
     const archive = openLockedArchive(options.db, { dupThreshold: options.dupThreshold });

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { EXPORT_FORMATS, type ExportFormat, exportArticles } from '../export/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 import { CONVERSIONS, type Conversion } from '../normalize/convert.js';
 import { Archive, resolveDbPath } from '../store/archive.js';
 import type { ArticleFilter } from '../store/query.js';
@@ -66,6 +66,8 @@ export function registerExport(program: Command): void {
     .action(async (flags: ExportFlags) => {
       const archive = openForReading(flags);
       try {
+        // The writers (and the YAML of Markdown front matter) load only for an export: list and search share this file.
+        const { exportArticles } = await import('../export/index.js');
         const count = await exportArticles(archive.db, {
           ...filterOf(flags),
           format: flags.format,

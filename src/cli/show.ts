@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UserError } from '../errors.js';
-import { articleMarkdown } from '../export/markdown.js';
 import { openForReading } from './export.js';
 import { choiceOption } from './options.js';
 
@@ -11,13 +10,16 @@ export function registerShow(program: Command): void {
     .argument('<id|url>', 'article id, or a URL (aliases and tracking-parameter variants match)')
     .option('--db <path>', 'archive file (default: $NEWSARC_DB, else ./newsarc.db)')
     .addOption(choiceOption('--format <format>', 'output format', ['json', 'markdown'], 'json'))
-    .action((idOrUrl: string, flags: { db?: string; format: 'json' | 'markdown' }) => {
+    .action(async (idOrUrl: string, flags: { db?: string; format: 'json' | 'markdown' }) => {
       const archive = openForReading(flags);
       try {
         const id = archive.findArticleId(idOrUrl);
         const article = id === null ? null : archive.getArticle(id);
         if (!article) throw new UserError(`no article ${idOrUrl} in ${archive.path}`);
-        process.stdout.write(flags.format === 'markdown' ? articleMarkdown(article) : `${JSON.stringify(article, null, 2)}\n`);
+        if (flags.format === 'markdown') {
+          const { articleMarkdown } = await import('../export/markdown.js');
+          process.stdout.write(articleMarkdown(article));
+        } else process.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
       } finally {
         archive.close();
       }

@@ -9,7 +9,7 @@ export function registerSync(program: Command): void {
       .command('sync')
       .description('repeat every recorded crawl, fetching only new or changed pages (for cron: silent on success)'),
   ).action(async (options: RunOptions, command: Command) => {
-    const overrides = settingsOverrides(command);
+    const overrides = await settingsOverrides(command);
     const profiles = options.sites ? await loadSiteProfiles(options.sites) : undefined;
     const archive = openLockedArchive(options.db, { create: false, dupThreshold: options.dupThreshold });
     try {

@@ -12,10 +12,9 @@ import { type ArticleFilter, iterateArticles } from '../store/query.js';
 import type { StoredArticle } from '../store/types.js';
 import { csvHeader, csvRow } from './csv.js';
 import { articleMarkdown, markdownFileName } from './markdown.js';
+import type { ExportFormat } from './formats.js';
 import { TextOutput } from './output.js';
 
-export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'markdown'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions extends ArticleFilter {
   format: ExportFormat;

@@ -3,7 +3,14 @@
  * manual redirects, capped content decoding, content-type sniffing and retries. `request` rather than `fetch`:
  * it hands over the raw body stream, so the size cap applies to what we decode, not to what undici buffers.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+
+/**
+ * undici is loaded with the first request: most commands (extract on files, export, list, show) never fetch, and
+ * loading it cost about a quarter of their start-up.
+ */
+let undici: Promise<typeof import('undici')> | null = null;
+const loadUndici = (): Promise<typeof import('undici')> => (undici ??= import('undici'));
 import { PassThrough, pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -71,7 +78,8 @@ export interface HttpClientOptions extends Partial<HttpOptions> {
 
 export class HttpClient implements Fetcher {
   readonly options: HttpOptions;
-  private readonly agent: Agent;
+  private readonly agentOptions: Agent.Options;
+  private agent: Promise<Agent> | null = null;
   private readonly onRetryAfter: HttpClientOptions['onRetryAfter'];
 
   constructor(options: HttpClientOptions = {}) {
@@ -79,13 +87,18 @@ export class HttpClient implements Fetcher {
     this.onRetryAfter = onRetryAfter;
     this.options = { ...DEFAULT_HTTP_OPTIONS, ...stripUndefined(http) };
     const { timeoutMs } = this.options;
-    this.agent = new Agent({
+    this.agentOptions = {
       connections: connections ?? 8,
       connectTimeout: timeoutMs,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       keepAliveTimeout: 10_000,
-    });
+    };
+  }
+
+  /** The keep-alive pool, made on the first request. */
+  private dispatcher(): Promise<Agent> {
+    return (this.agent ??= loadUndici().then(({ Agent }) => new Agent(this.agentOptions)));
   }
 
   /** Fetches one URL, following redirects; throws FetchError. A 304 comes back as a result with an empty body. */
@@ -109,7 +122,7 @@ export class HttpClient implements Fetcher {
   }
 
   async close(): Promise<void> {
-    await this.agent.destroy();
+    if (this.agent) await (await this.agent).destroy();
   }
 
   private async withRetries(url: string, req: FetchRequest): Promise<Answer> {
@@ -150,8 +163,9 @@ export class HttpClient implements Fetcher {
     const maxBytes = req.maxBytes ?? this.options.maxBytes;
     let response: Dispatcher.ResponseData;
     try {
+      const [{ request }, dispatcher] = await Promise.all([loadUndici(), this.dispatcher()]);
       response = await request(url, {
-        dispatcher: this.agent,
+        dispatcher,
         method: 'GET',
         headers: {
           'user-agent': userAgent,

@@ -6,7 +6,8 @@ import type { CrawlSettings } from '../../src/store/types.js';
 import { bytes, html, startTestServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../store/helpers.js';
 import { siteSummaries } from '../../src/sites/memory.js';
-import { parseSiteProfiles, type SiteProfiles } from '../../src/sites/profiles.js';
+import { parseSiteProfiles } from '../../src/sites/profile-file.js';
+import type { SiteProfiles } from '../../src/sites/profiles.js';
 import { SITE_ARTICLES, conditional, fixturePage } from './site.js';
 
 /** In-process runs of the crawler on the archive: discovery from feeds, the page budget, depth and scope. */

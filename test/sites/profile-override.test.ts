@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { templateSite } from '../../fixtures/template-site/site.js';
 import { extractArticle } from '../../src/article.js';
-import { parseSiteProfiles, profileFor } from '../../src/sites/profiles.js';
+import { parseSiteProfiles } from '../../src/sites/profile-file.js';
+import { profileFor } from '../../src/sites/profiles.js';
 
 const PROFILES = parseSiteProfiles(
   `hosts:

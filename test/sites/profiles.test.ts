@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { loadSiteProfiles, parseSiteProfiles, profileFor } from '../../src/sites/profiles.js';
+import { parseSiteProfiles } from '../../src/sites/profile-file.js';
+import { loadSiteProfiles, profileFor } from '../../src/sites/profiles.js';
 import { runCli } from '../cli/run.js';
 
 const GOOD_YAML = `# profiles for two portals

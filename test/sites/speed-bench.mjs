@@ -27,7 +27,8 @@ import { decodeHtml } from '../../dist/decode/index.js';
 import { blockFingerprint } from '../../dist/extract/blocks.js';
 import { siteOf } from '../../dist/normalize/url.js';
 import { BOILERPLATE_RULE, boilerplateFor, recordPageBlocks } from '../../dist/sites/memory.js';
-import { parseSiteProfiles, profileFor } from '../../dist/sites/profiles.js';
+import { parseSiteProfiles } from '../../dist/sites/profile-file.js';
+import { profileFor } from '../../dist/sites/profiles.js';
 
 const ROUNDS = Number(process.argv[2] ?? 6);
 const ONLY = process.argv[3];
