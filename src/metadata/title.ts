@@ -111,9 +111,23 @@ function isKickerOf(heading: string, declared: string): boolean {
 }
 
 /**
+ * Whether `declared` is `heading` without its closing clause (`Chelsea send clear message of intent at Cobham` for
+ * an h1 that goes on `in battling win over Tottenham`): the share-card title the editor wrote as the short form of
+ * the headline. The dropped clause must be at least two words and shorter than the part kept, and must not open
+ * with a quote: a title cut after one word is cut at a length limit, and one cut before a quotation lost it to an
+ * unescaped `"` in its attribute.
+ */
+function isShortFormOf(heading: string, declared: string): boolean {
+  if (declared.length >= heading.length || !heading.startsWith(declared)) return false;
+  const rest = heading.slice(declared.length);
+  return rest.length < declared.length && /^\s+[^\s"'„“”‘’«»]+\s+\S/u.test(rest);
+}
+
+/**
  * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, else a part of
  * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
- * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
+ * share-card title leaves out, in the metadata's spelling where the h1's text lost its layout, and as the og:title's
+ * short form when that drops only a closing clause); then declared
  * titles without their site suffix; then, on a page that declares none, its only h1 (as trafilatura: the
  * `<title>` of such pages is often the site's or section's template); then the `<title>` without its site name;
  * then the first headline element.
@@ -148,6 +162,9 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
     if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
     const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
     if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
+    // og:title only: CMSs cut twitter:title at the card's length limit, which can fall on a clause boundary too.
+    const shortForm = c.declared.find(([v, via]) => via === 'meta:og:title' && isShortFormOf(heading, collapseWhitespace(v)));
+    if (shortForm) return { title: collapseWhitespace(shortForm[0]), via: `${kind}-clause+${shortForm[1]}`, titleSuffix: tag?.suffix ?? null };
     return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
   }
   if (declared.length > 0) {
