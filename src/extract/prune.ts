@@ -1,4 +1,4 @@
-import type { ParentNode } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
 import { blockFingerprint, flowOf, type Block } from './blocks.js';
 import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
@@ -71,6 +71,36 @@ function isStrictlyInside(node: ParentNode, root: ParentNode): boolean {
 export function isNestedFurniture(block: Block, root: ParentNode): boolean {
   for (const el of block.furniture) if (isStrictlyInside(el, root)) return true;
   return false;
+}
+
+/**
+ * class/id words of picture captions and credits that are not <figcaption>s (WordPress `wp-caption-text`,
+ * `image-caption`, German `bildunterschrift`).
+ */
+const CAPTION_HINT = /caption|bildunterschrift|legende|credit/i;
+const VIDEO_HINT = /video|embed/i;
+
+/**
+ * Whether an element between the block and the chosen container names itself a caption, and none names a video or
+ * an embed: the text under a video player or embedded post describes the clip, which such pages tell their story by.
+ */
+function isInCaption(block: Block, root: ParentNode): boolean {
+  let caption = false;
+  for (let node: ParentNode | null = block.owner; node && node !== root; node = node.parent) {
+    if (node.type !== 'tag') break;
+    const { class: cls, id } = (node as Element).attribs;
+    const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
+    if (hint === undefined) continue;
+    if (VIDEO_HINT.test(hint)) return false;
+    caption ||= CAPTION_HINT.test(hint);
+  }
+  return caption;
+}
+
+/** A text block inside a caption element is a caption: Markdown keeps it under its picture, plain text leaves it out. */
+export function asCaption(block: Block, root: ParentNode): Block {
+  if (block.kind !== 'p' || !isInCaption(block, root)) return block;
+  return { ...block, kind: 'caption' };
 }
 
 /** Drops the title line when the body repeats it (the page's <h1> sits inside the article container). */

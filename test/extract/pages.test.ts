@@ -254,6 +254,17 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], aside, prose[2]]);
   });
 
+  it('keeps captions in caption-named elements out of the text and in the Markdown, but not a video player’s description', () => {
+    const caption = 'Islanders wait for the morning ferry at the pier, as they have done every winter since the bridge closed.';
+    const clip = 'Watch the first crossing of the new ferry, filmed from the bridge on Monday morning by our reporter.';
+    const html = `<html><body><article><p>${prose[0]}</p>
+      <div class="wp-caption"><img src="/img/ferry.jpg" alt=""><p class="wp-caption-text">${caption}</p></div>
+      <p>${prose[1]}</p><div class="featured-video"><div class="caption"><p>${clip}</p></div></div><p>${prose[2]}</p></article></body></html>`;
+    const { text, markdown } = extractContent(parseHtml(html), {});
+    expect(linesOf(text)).toEqual([prose[0], prose[1], clip, prose[2]]);
+    expect(markdown).toContain(`*${caption}*`);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
