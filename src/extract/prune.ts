@@ -79,28 +79,40 @@ export function isNestedFurniture(block: Block, root: ParentNode): boolean {
  */
 const CAPTION_HINT = /caption|bildunterschrift|legende|credit/i;
 const VIDEO_HINT = /video|embed/i;
+/**
+ * class/id words of notices set into the article: affiliate and advertising disclosures, editorial disclaimers,
+ * community and reuse-licence notices, call-to-action (`cta`) boxes.
+ */
+const NOTICE_HINT = /disclaimer|disclosure|notice|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
 
 /**
- * Whether an element between the block and the chosen container names itself a caption, and none names a video or
- * an embed: the text under a video player or embedded post describes the clip, which such pages tell their story by.
+ * What the elements between the block and the chosen container make of it: a notice, a caption (but not under a
+ * video player or an embed: the text there describes the clip, which such pages tell their story by), or nothing.
  */
-function isInCaption(block: Block, root: ParentNode): boolean {
+function enclosingRole(block: Block, root: ParentNode): 'caption' | 'notice' | null {
   let caption = false;
+  let video = false;
   for (let node: ParentNode | null = block.owner; node && node !== root; node = node.parent) {
     if (node.type !== 'tag') break;
     const { class: cls, id } = (node as Element).attribs;
     const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
     if (hint === undefined) continue;
-    if (VIDEO_HINT.test(hint)) return false;
+    if (NOTICE_HINT.test(hint)) return 'notice';
+    video ||= VIDEO_HINT.test(hint);
     caption ||= CAPTION_HINT.test(hint);
   }
-  return caption;
+  return caption && !video ? 'caption' : null;
 }
 
-/** A text block inside a caption element is a caption: Markdown keeps it under its picture, plain text leaves it out. */
-export function asCaption(block: Block, root: ParentNode): Block {
-  if (block.kind !== 'p' || !isInCaption(block, root)) return block;
-  return { ...block, kind: 'caption' };
+/**
+ * The block as the body shows it, or null for a notice: a text block inside a caption element is a caption
+ * (Markdown keeps it under its picture, plain text leaves it out).
+ */
+export function inBody(block: Block, root: ParentNode): Block | null {
+  if (block.kind !== 'p' && block.kind !== 'h' && block.kind !== 'li') return block;
+  const role = enclosingRole(block, root);
+  if (role === 'notice') return null;
+  return role === 'caption' && block.kind === 'p' ? { ...block, kind: 'caption' } : block;
 }
 
 /** Drops the title line when the body repeats it (the page's <h1> sits inside the article container). */

@@ -265,6 +265,16 @@ describe('generic rules', () => {
     expect(markdown).toContain(`*${caption}*`);
   });
 
+  it('drops disclaimers, disclosures, notices and calls to action the template sets into the article', () => {
+    const html = `<html><body><article>
+      <section class="editorial-disclosure"><p>This post contains affiliate links; we may earn a commission when you buy through them.</p></section>
+      <p>${prose[0]}</p><p class="aawp-disclaimer">Bei den Verlinkungen handelt es sich um Affiliate-Links, die Preise können sich ändern.</p>
+      <p>${prose[1]}</p><div class="column community-notice notice-after-text">This post is a reader’s blog and reflects the author’s view only.</div>
+      <p>${prose[2]}</p><section class="c-letters-cta"><p>We want to hear what you think about this article. Write to us.</p></section>
+      <div class="licenceInfo"><p>Materiał chroniony prawem autorskim, wszelkie prawa zastrzeżone.</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
