@@ -83,7 +83,7 @@ const VIDEO_HINT = /video|embed/i;
  * class/id words of notices set into the article: affiliate and advertising disclosures, editorial disclaimers,
  * community and reuse-licence notices, call-to-action (`cta`) boxes.
  */
-const NOTICE_HINT = /disclaimer|disclosure|notice|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
+const NOTICE_HINT = /disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
 
 /**
  * What the elements between the block and the chosen container make of it: a notice, a caption (but not under a

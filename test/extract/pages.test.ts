@@ -275,6 +275,15 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('drops a consent blocker standing in for an embed, and a German comment section named in German', () => {
+    const html = `<html><body><article><p>${prose[0]}</p>
+      <div class="BorlabsCookie"><div class="_brlbs-content-blocker"><p>Klicken Sie auf den unteren Button, um den Inhalt von Google Maps zu laden.</p></div></div>
+      <p>${prose[1]}</p><p>${prose[2]}</p>
+      <div id="kommentare" class="kommentare"><h2>Kommentieren Sie</h2><p>Ihre E-Mail-Adresse wird nicht veröffentlicht, Pflichtfelder sind markiert.</p></div>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
