@@ -265,13 +265,15 @@ describe('generic rules', () => {
     expect(markdown).toContain(`*${caption}*`);
   });
 
-  it('drops disclaimers, disclosures, notices and calls to action the template sets into the article', () => {
+  it('drops disclaimers, disclosures, notices, calls to action and fact boxes the template sets into the article', () => {
     const html = `<html><body><article>
       <section class="editorial-disclosure"><p>This post contains affiliate links; we may earn a commission when you buy through them.</p></section>
       <p>${prose[0]}</p><p class="aawp-disclaimer">Bei den Verlinkungen handelt es sich um Affiliate-Links, die Preise können sich ändern.</p>
       <p>${prose[1]}</p><div class="column community-notice notice-after-text">This post is a reader’s blog and reflects the author’s view only.</div>
       <p>${prose[2]}</p><section class="c-letters-cta"><p>We want to hear what you think about this article. Write to us.</p></section>
-      <div class="licenceInfo"><p>Materiał chroniony prawem autorskim, wszelkie prawa zastrzeżone.</p></div></article></body></html>`;
+      <div class="licenceInfo"><p>Materiał chroniony prawem autorskim, wszelkie prawa zastrzeżone.</p></div>
+      <div class="factbox"><div class="factbox-content"><p>Never miss the latest news by signing up to our newsletter today!</p></div></div>
+      <div class="block-content_breaker"><p>Czytasz właśnie nowy rodzaj materiału na naszym portalu, w krótki sposób.</p></div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
