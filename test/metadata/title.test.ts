@@ -87,6 +87,22 @@ describe('title: the h1 against the publisher’s metadata', () => {
     expect(meta(html).values.title).toBe('Stadtrat beschließt neuen Haushalt nach langer Debatte');
   });
 
+  it('confirms an h1 whose markup carries hyphenation hints, and gives it without them', () => {
+    const html = page(
+      '<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">',
+      'Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum',
+    );
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Messengerdienste sind kein rechtsfreier Raum');
+    expect(provenance.title).toBe('h1');
+    // A word joiner keeps the dash with the quote after it; the JSON-LD headline spells the same words without it.
+    const joined = page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Vettern auf Norwegen-Tour: – Magisch"}</script>',
+      'Vettern auf Norwegen-Tour: –\u2060 Magisch',
+    );
+    expect(meta(joined).values.title).toBe('Vettern auf Norwegen-Tour: – Magisch');
+  });
+
   it('drops a kicker from the h1 when the share-card title gives the headline without it', () => {
     const html = page(
       '<title>Sonderparteitag zur Migration: Partei ruft zum Widerstand gegen die Asylpolitik auf | Example Zeitung</title>' +
