@@ -116,12 +116,18 @@ export function inBody(block: Block, root: ParentNode): Block | null {
   return role === 'caption' && block.kind === 'p' ? { ...block, kind: 'caption' } : block;
 }
 
-/** Drops the title line when the body repeats it (the page's <h1> sits inside the article container). */
+/**
+ * Drops the title line when the body repeats it (the page's <h1> sits inside the article container), and a table
+ * opening with it: table-layout portals set the headline and its dateline in a small table of their own, which
+ * reads as data once its rows are split.
+ */
 export function dropTitle(blocks: Block[], title: string | null | undefined): Block[] {
   const titlePrint = title ? blockFingerprint(title) : '';
   return blocks.filter((b, i) => {
     if (b.kind === 'h' && b.level === 1 && i < 3) return false;
-    return !(titlePrint && i < 5 && b.fingerprint === titlePrint && b.kind !== 'img');
+    if (!titlePrint || i >= 5 || b.kind === 'img') return true;
+    if (b.kind === 'table') return blockFingerprint(b.rows![0]!.join(' ')) !== titlePrint;
+    return b.fingerprint !== titlePrint;
   });
 }
 

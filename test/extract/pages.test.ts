@@ -286,6 +286,15 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('drops the small table that sets the headline over its dateline, but keeps a data table near the top', () => {
+    const title = '多数夫妻生活有名无实 日本无性婚姻问题严重(图)';
+    const header = `<table><tr><td>${title}</td><td></td></tr><tr><td>2005-04-05 06:40更新</td><td>来源：转载文章</td></tr></table>`;
+    const data = '<table><tr><th>年份</th><th>比例</th></tr><tr><td>2004</td><td>26%</td></tr></table>';
+    const html = `<html><body><table><tr><td>${header}${prose.map((p) => `<p>${p}</p>`).join('')}${data}</td></tr></table></body></html>`;
+    const { text } = extractContent(parseHtml(html), { title });
+    expect(linesOf(text)).toEqual([...prose, '年份 | 比例', '2004 | 26%']);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
