@@ -11,8 +11,8 @@ function escapeRegExp(s: string): string {
 }
 
 const labelAlternation = ALL_LABELS.map((w) => escapeRegExp(w).replace(/ /g, '\\s*')).sort((a, b) => b.length - a.length).join('|');
-/** `作者:张三`, `来源 / 新华社`, `By Jane Doe`, `Updated: ...`: a label, then a separator. */
-const LABELLED_LINE = new RegExp(`^[\\[【(（]?\\s*(?:${labelAlternation})\\s*[:：/|丨]`, 'i');
+/** `作者:张三`, `来源 / 新华社`, `By Jane Doe`, `Updated: ...`, `- 作者：流泉`: a label, then a separator. */
+const LABELLED_LINE = new RegExp(`^[\\[【(（\\-–—·•]?\\s*(?:${labelAlternation})\\s*[:：/|丨]`, 'i');
 /**
  * `责任编辑胡津瑞`, `总监审姚卜成`, `标签媒体关注`: Chinese portals also run label and value together. Only labels of
  * two or more characters count here (a lone 文 or 编辑 opens prose too), and only on short lines.

@@ -123,7 +123,9 @@ export const BOILERPLATE_LINE = [
   // The same prompts on German and other European blogs and the lone share/print buttons of their toolbars
   // (English ones are listed above), and "was this helpful" voting widgets.
   /^(?:teilen|drucken|drukuj|udostępnij|compartir|imprimir|partager|imprimer|condividi|stampa|jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
-  // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink."
+  // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink.", read counters
+  // ("(本文发表于…, 已被阅读178次)") and trackback addresses.
+  /已被阅读\s*\d+\s*次|^本文(?:通告)?引用.{0,10}trackback|^trackback\b/i,
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.
   /^(?:\d+\s*min(?:ute)?s?\.?\s*(?:read|Lesezeit|de lectura|de leitura|lecture)|(?:reading time|Lesezeit|Lesedauer)[:：]?\s*\d+\s*(?:min(?:ute[ns]?)?\.?)?|\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr))?)$/i,

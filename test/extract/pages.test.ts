@@ -295,6 +295,13 @@ describe('generic rules', () => {
     expect(linesOf(text)).toEqual([...prose, '年份 | 比例', '2004 | 26%']);
   });
 
+  it('drops a blog’s labelled line behind a dash, its read counter and its trackback address', () => {
+    const html = `<html><body><div class="entity">${prose.map((p) => `<p>${p}</p>`).join('')}
+      <p>- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采</p>
+      <p>(本文发表于首页批评与建议, 已被阅读178次)</p><p>本文通告引用(Trackback)链接: /wp-trackback.php?p=1700</p></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
