@@ -131,6 +131,8 @@ export const BOILERPLATE_LINE = [
   /^(?:\d+\s*min(?:ute)?s?\.?\s*(?:read|Lesezeit|de lectura|de leitura|lecture)|(?:reading time|Lesezeit|Lesedauer)[:：]?\s*\d+\s*(?:min(?:ute[ns]?)?\.?)?|\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr))?)$/i,
   // Lone labels of tag lists, whose links leave as link blocks.
   /^(?:tags?|topics|keywords|schlagw(?:ö|oe)rter|schlagworte|(?:mehr |weitere )?themen|temas|etiquetas|mots-clés|tematy)[\s:：]*$/i,
+  // German source lines and source-list headings ("Quelle: dpa", "Quellenangaben:"), as the labelled `Source:`.
+  /^(?:quellen?|quellenangaben?)\s*[:：]/i,
   // Advertising disclosures opening a line ("*Werbung. Dieser Beitrag enthält…", "Anzeige, enthält Affiliate Links").
   /^[*(]?(?:werbung|anzeige)[*)]?\s*[.,:|–-]/i,
   // Advertisement labels in other languages (an English "Advertisement" line is caught above).
