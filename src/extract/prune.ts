@@ -80,11 +80,12 @@ export function isNestedFurniture(block: Block, root: ParentNode): boolean {
 const CAPTION_HINT = /caption|bildunterschrift|legende|credit/i;
 const VIDEO_HINT = /video|embed/i;
 /**
- * class/id words of notices and boxes set into the article: fact boxes, inline boxes and content breakers (the
- * templates' slots for promotions and background beside the story), affiliate and advertising disclosures,
- * editorial disclaimers, community and reuse-licence notices, consent blockers, call-to-action (`cta`) boxes.
+ * class/id words of notices and boxes set into the article: fact boxes, inline boxes, content breakers and
+ * recirculation (`recirc`) boxes (the templates' slots for promotions, background and more stories), affiliate
+ * and advertising disclosures, editorial disclaimers, community and reuse-licence notices, consent blockers,
+ * call-to-action (`cta`) boxes.
  */
-const NOTICE_HINT = /factbox|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
+const NOTICE_HINT = /factbox|recirc|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
 
 /**
  * What the elements between the block and the chosen container make of it: a notice, a caption (but not under a

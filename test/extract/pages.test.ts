@@ -218,6 +218,10 @@ describe('generic rules', () => {
     const html = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
       <p>Mehr zum Thema:</p><p><a href="/a">Hafengebühren steigen erneut</a></p><p>${prose[2]}</p></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+    const related = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <div class="wp-block-mmo-recirculation-box"><div class="title">Mehr Kolumnen auf unserer Seite</div></div>
+      <p>Verwandte Themenbereiche</p><p><a href="/a">Hafengebühren steigen erneut</a></p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(related), {}).text)).toEqual(prose);
   });
 
   it('reads on past a related-stories box set into the text when the text resumes in the same flow', () => {
