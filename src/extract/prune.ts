@@ -107,14 +107,14 @@ function enclosingRole(block: Block, root: ParentNode): 'caption' | 'notice' | n
 }
 
 /**
- * The block as the body shows it, or null for a notice: a text block inside a caption element is a caption
- * (Markdown keeps it under its picture, plain text leaves it out).
+ * The block as the body shows it, or null for a notice: a paragraph or list item (a gallery's) inside a caption
+ * element is a caption (Markdown keeps it under its picture, plain text leaves it out).
  */
 export function inBody(block: Block, root: ParentNode): Block | null {
   if (block.kind !== 'p' && block.kind !== 'h' && block.kind !== 'li') return block;
   const role = enclosingRole(block, root);
   if (role === 'notice') return null;
-  return role === 'caption' && block.kind === 'p' ? { ...block, kind: 'caption' } : block;
+  return role === 'caption' && block.kind !== 'h' ? { ...block, kind: 'caption' } : block;
 }
 
 /**

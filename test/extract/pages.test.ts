@@ -269,6 +269,10 @@ describe('generic rules', () => {
     const { text, markdown } = extractContent(parseHtml(html), {});
     expect(linesOf(text)).toEqual([prose[0], prose[1], clip, prose[2]]);
     expect(markdown).toContain(`*${caption}*`);
+    // A gallery's captions are list items.
+    const gallery = `<html><body><article><p>${prose[0]}</p><ul class="gallery"><li><img src="/img/ferry.jpg" alt="">
+      <div class="caption">${caption}</div></li></ul><p>${prose[1]}</p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(gallery), {}).text)).toEqual(prose);
   });
 
   it('drops disclaimers, disclosures, notices, calls to action and fact boxes the template sets into the article', () => {
