@@ -85,7 +85,7 @@ const VIDEO_HINT = /video|embed/i;
  * and advertising disclosures, editorial disclaimers, community and reuse-licence notices, consent blockers,
  * call-to-action (`cta`) boxes.
  */
-const NOTICE_HINT = /factbox|recirc|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
+const NOTICE_HINT = /fact-?box|recirc|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
 
 /**
  * What the elements between the block and the chosen container make of it: a notice, a caption (but not under a

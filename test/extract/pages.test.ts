@@ -282,7 +282,7 @@ describe('generic rules', () => {
       <p>${prose[1]}</p><div class="column community-notice notice-after-text">This post is a reader’s blog and reflects the author’s view only.</div>
       <p>${prose[2]}</p><section class="c-letters-cta"><p>We want to hear what you think about this article. Write to us.</p></section>
       <div class="licenceInfo"><p>Materiał chroniony prawem autorskim, wszelkie prawa zastrzeżone.</p></div>
-      <div class="factbox"><div class="factbox-content"><p>Never miss the latest news by signing up to our newsletter today!</p></div></div>
+      <div class="fact-box"><div class="factbox-content"><p>Never miss the latest news by signing up to our newsletter today!</p></div></div>
       <div class="block-content_breaker"><p>Czytasz właśnie nowy rodzaj materiału na naszym portalu, w krótki sposób.</p></div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
