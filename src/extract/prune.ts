@@ -80,6 +80,11 @@ export function isNestedFurniture(block: Block, root: ParentNode): boolean {
 const CAPTION_HINT = /caption|bildunterschrift|legende|credit/i;
 const VIDEO_HINT = /video|embed/i;
 /**
+ * Utility classes that hide an element until a script shows it (Bootstrap `hidden`, `d-none`): paywall prompts and
+ * app hints kept in the page for later.
+ */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden)(?:\s|$)/;
+/**
  * class/id words of notices and boxes set into the article: fact boxes, inline boxes, content breakers and
  * recirculation (`recirc`) boxes (the templates' slots for promotions, background and more stories), affiliate
  * and advertising disclosures, editorial disclaimers, community and reuse-licence notices, consent blockers,
@@ -88,10 +93,11 @@ const VIDEO_HINT = /video|embed/i;
 const NOTICE_HINT = /fact-?box|recirc|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
 
 /**
- * What the elements between the block and the chosen container make of it: a notice, a caption (but not under a
- * video player or an embed: the text there describes the clip, which such pages tell their story by), or nothing.
+ * What the elements between the block and the chosen container make of it: left out (a notice, or hidden by a
+ * utility class), a caption (but not under a video player or an embed: the text there describes the clip, which
+ * such pages tell their story by), or nothing.
  */
-function enclosingRole(block: Block, root: ParentNode): 'caption' | 'notice' | null {
+function enclosingRole(block: Block, root: ParentNode): 'caption' | 'left-out' | null {
   let caption = false;
   let video = false;
   for (let node: ParentNode | null = block.owner; node && node !== root; node = node.parent) {
@@ -99,7 +105,7 @@ function enclosingRole(block: Block, root: ParentNode): 'caption' | 'notice' | n
     const { class: cls, id } = (node as Element).attribs;
     const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
     if (hint === undefined) continue;
-    if (NOTICE_HINT.test(hint)) return 'notice';
+    if (NOTICE_HINT.test(hint) || (cls !== undefined && HIDDEN_CLASS.test(cls))) return 'left-out';
     video ||= VIDEO_HINT.test(hint);
     caption ||= CAPTION_HINT.test(hint);
   }
@@ -107,13 +113,13 @@ function enclosingRole(block: Block, root: ParentNode): 'caption' | 'notice' | n
 }
 
 /**
- * The block as the body shows it, or null for a notice: a paragraph or list item (a gallery's) inside a caption
+ * The block as the body shows it, or null when left out: a paragraph or list item (a gallery's) inside a caption
  * element is a caption (Markdown keeps it under its picture, plain text leaves it out).
  */
 export function inBody(block: Block, root: ParentNode): Block | null {
   if (block.kind !== 'p' && block.kind !== 'h' && block.kind !== 'li') return block;
   const role = enclosingRole(block, root);
-  if (role === 'notice') return null;
+  if (role === 'left-out') return null;
   return role === 'caption' && block.kind !== 'h' ? { ...block, kind: 'caption' } : block;
 }
 

@@ -312,6 +312,14 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('leaves out text that a utility class hides until a script shows it (a paywall prompt)', () => {
+    const html = `<html><body><article><div class="intro-body__premium hidden"><p>THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY</p>
+      <p>Subscribe now to read the latest news in your city and across the country.</p></div>
+      ${prose.map((p) => `<p>${p}</p>`).join('')}<div class="app-hint d-none"><p>Sie lesen gerade auf die zweitbeste Art!</p></div>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
