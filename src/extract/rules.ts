@@ -133,6 +133,8 @@ export const BOILERPLATE_LINE = [
   /^(?:tags?|topics|keywords|schlagw(?:ö|oe)rter|schlagworte|(?:mehr |weitere )?themen|temas|etiquetas|mots-clés|tematy)[\s:：]*$/i,
   // German source lines and source-list headings ("Quelle: dpa", "Quellenangaben:"), as the labelled `Source:`.
   /^(?:quellen?|quellenangaben?)\s*[:：]/i,
+  // Newsletter promotions set between paragraphs ("…by signing up to our free weekly newsletter").
+  /\b(?:sign(?:ing)? up|subscrib(?:e|ing))\b.{0,60}\bour\b.{0,40}\bnewsletters?\b/i,
   // Advertising disclosures opening a line ("*Werbung. Dieser Beitrag enthält…", "Anzeige, enthält Affiliate Links").
   /^[*(]?(?:werbung|anzeige)[*)]?\s*[.,:|–-]/i,
   // Advertisement labels in other languages (an English "Advertisement" line is caught above).

@@ -320,6 +320,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('drops a newsletter promotion set between paragraphs, but keeps prose about a newsletter', () => {
+    const promo = 'Check out more of our latest travel stories by signing up to our free weekly newsletter here.';
+    const about = 'The ferry company said it would sign up every islander to a newsletter about timetable changes.';
+    const html = `<html><body><article><p>${prose[0]}</p><p>${promo}</p><p>${prose[1]}</p><p>${about}</p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], about, prose[2]]);
+  });
+
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {
     const headline = 'Ferry operator: “Two crossings a day from June”';
     const wrapped = ['The operator will publish the full timetable next week.', 'Season tickets go on sale in May.'];
