@@ -43,9 +43,10 @@ export const UNLIKELY_HINT =
  * class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). The
  * WordPress post wrapper (`post-123 type-post hentry`) is listed too: its classes also name the post's terms
  * (`tag-demo`, `custom_tags-news`), which read like tag-cloud furniture on blog pages. So is a page wrapper named
- * after the column beside the text (`left-navigation_page-wrapper`).
+ * after the column beside the text (`left-navigation_page-wrapper`), and the wrapper of a social-media post
+ * embedded in the story (`social-media-embed`): the post is quoted, not a share bar.
  */
-export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|page-?wrapper|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
+export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|page-?wrapper|social-?media-?embed|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
 
 /** class/id words that raise a container's score (article templates across CMSs; zw = 正文 on Chinese portals). */
 export const POSITIVE_HINT =
