@@ -244,7 +244,7 @@ describe('generic rules', () => {
   it('drops picture credits, reading times, share and voting prompts, ad labels and disclosures, source lines, tag-list labels and blog post footers', () => {
     const junk = ['4 Min Read', 'Beitragsbild', 'Bild via Flickr', 'Crédits photos : Bestimage', '- Anzeige -', 'Jetzt teilen!',
       '*Werbung. Dieser Beitrag enthält Werbung für eine Teemarke.', 'Anzeige, enthält Affiliate Links', 'Quelle: dpa, Deutscher Jagdverband',
-      'Quellenangaben:',
+      'Quellenangaben:', '公開日：2025/01/31 11:30 更新日：2025/01/31 11:30',
       'War der Artikel nützlich?', '(Noch keine Bewertungen)', '19:49', '11 Jan 2019',
       'This entry was posted in Islands and tagged ferries. Bookmark the permalink.', 'Mehr Themen:', 'Temas'];
     const html = `<html><body><article><p>${junk[0]}</p><p>${junk[1]}</p><p>${junk[2]}</p><p>${prose[0]}</p><p>${junk[3]}</p>
