@@ -142,12 +142,12 @@ export function dropTitle(blocks: Block[], title: string | null | undefined): Bl
 const MAX_CALL_TO_ACTION_WORDS = 60;
 
 /**
- * Invitations to subscribe, sign up, follow a channel, install the app or comment, in English, German, Spanish and
- * Polish: paywall, newsletter and comment prompts that templates put after the article's last paragraph, inside its
+ * Invitations to subscribe, sign up, follow a channel, install the app or comment, in English, German, Spanish,
+ * Polish and Japanese (有料会員 paid membership, 会員登録 sign-up): paywall, newsletter and comment prompts that templates put after the article's last paragraph, inside its
  * container.
  */
 const CALL_TO_ACTION =
-  /subscribe(?:rs?)?\b|leave a comment|in den kommentaren\b|hinterlass\w* .{0,20}kommentar|newsletter|\bsign(?:ing)? up\b|push notification|\bapps?\b.{0,30}\b(?:ios|android|app store|google play)\b|\babonniere[n]?\b|posteingang|suscr[ií]b|hazte miembro|únete|canal de (?:youtube|telegram|whatsapp)|subskrypc/i;
+  /subscribe(?:rs?)?\b|有料会員|会員登録|leave a comment|in den kommentaren\b|hinterlass\w* .{0,20}kommentar|newsletter|\bsign(?:ing)? up\b|push notification|\bapps?\b.{0,30}\b(?:ios|android|app store|google play)\b|\babonniere[n]?\b|posteingang|suscr[ií]b|hazte miembro|únete|canal de (?:youtube|telegram|whatsapp)|subskrypc/i;
 
 /**
  * Drops the calls to action that end the body (one promo line or a paywall box of several). Only at the end:

@@ -190,7 +190,8 @@ describe('generic rules', () => {
       <p>${subscribers}</p><p>${prose[2]}</p>
       <p>To view the full story, please subscribe to The Island Courier. You can choose an annual subscription or a weekly pass.</p>
       <p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>
-      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p></div></article></body></html>`;
+      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p>
+      <p>有料会員になると会員限定の有料記事もお読みいただけます。</p></div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), subscribers, prose[2]]);
   });
 
