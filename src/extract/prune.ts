@@ -27,6 +27,8 @@ const DATED_LABEL_LINE = new RegExp(`^\\s*\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}
 const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
 /** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
 const CREDIT_LINE = /^[(（]?(?:photo|image|picture|foto|bild|credit|photograph|illustration|titelbild|beitragsbild|crédits?(?: photos?)?|crédito)s?(?: credit)?\s*(?:[:：]|via\b|$)/i;
+/** A caption that ends with a copyright credit: `Die Kranzniederlegung am Mahnmal © Bundesrat | Frank Bräuer`. */
+const COPYRIGHT_TAIL = /\s©\s?[^©.!?]{2,60}$/;
 /** `Protesters gather outside the court (Image: Getty)`: a picture caption that ends with its credit. */
 const CREDITED_CAPTION = /[(（](?:photo|image|picture|foto|bild|credit|photograph|illustration|grafik|crédits?|crédito)s?(?: credit)?\s*[:：][^)）]{1,60}[)）]$/i;
 const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
@@ -40,7 +42,7 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
   if (block.words <= 12 && DATE_ONLY.test(text)) return true;
   if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
-  if (block.words <= 40 && CREDITED_CAPTION.test(text)) return true;
+  if (block.words <= 40 && (CREDITED_CAPTION.test(text) || COPYRIGHT_TAIL.test(text))) return true;
   if (block.words <= 40 && DATED_LABEL_LINE.test(text)) return true;
   if (block.words > 60) return false;
   // A related-list or comments heading before the article's end (a teaser box inside the text) goes on its own.

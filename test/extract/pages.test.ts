@@ -253,11 +253,12 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
-  it('drops a picture caption that ends with its credit, but keeps prose with a parenthesis', () => {
+  it('drops a picture caption that ends with its credit or a copyright line, but keeps prose with a parenthesis', () => {
     const aside = 'The crossing takes forty minutes (about as long as the bus into town).';
     const html = `<html><body><article><p>${prose[0]}</p><div class="photo"><img src="/img/ferry.jpg" alt="">
       Islanders wait for the morning ferry at the pier (Image: Getty )</div><p>${prose[1]}</p><p>${aside}</p><p>${prose[2]}</p>
-      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div></article></body></html>`;
+      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div>
+      <div class="photo"><img src="/img/quay.jpg" alt="">Die Kranzniederlegung am Kai © Hafenamt | Jana Beispiel</div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], aside, prose[2]]);
   });
 
