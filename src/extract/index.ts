@@ -7,7 +7,7 @@ import { jsonLdBodyBlocks, visibleStandfirst } from './jsonld-body.js';
 import { baseUrl, makeResolver } from './links.js';
 import { classifyPage } from './pagekind.js';
 import { selectByProfile } from './profile.js';
-import { cutAtArticleEnd, dropTitle, dropTrailingCallsToAction, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
+import { cutAtArticleEnd, dropTitle, dropTrailingCallsToAction, inBody, isBoilerplateLine, isLinkBlock, isNestedFurniture } from './prune.js';
 import { render } from './render.js';
 import { chooseBody, standfirstRoots, type BodyChoice } from './select.js';
 import { THRESHOLDS } from './rules.js';
@@ -45,7 +45,8 @@ function bodyBlocks(blocks: readonly Block[], ranges: BlockRanges, roots: readon
     if (!range) continue;
     for (let i = range.start; i < range.end; i++) {
       const block = blocks[i]!;
-      if (!isNestedFurniture(block, root)) inside.push(block);
+      const shown = isNestedFurniture(block, root) ? null : inBody(block, root);
+      if (shown) inside.push(shown);
     }
   }
   const isBody = (b: Block) => !isLinkBlock(b) && !isBoilerplateLine(b);

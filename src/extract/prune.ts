@@ -1,4 +1,4 @@
-import type { ParentNode } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
 import { blockFingerprint, flowOf, type Block } from './blocks.js';
 import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
@@ -11,8 +11,8 @@ function escapeRegExp(s: string): string {
 }
 
 const labelAlternation = ALL_LABELS.map((w) => escapeRegExp(w).replace(/ /g, '\\s*')).sort((a, b) => b.length - a.length).join('|');
-/** `作者:张三`, `来源 / 新华社`, `By Jane Doe`, `Updated: ...`: a label, then a separator. */
-const LABELLED_LINE = new RegExp(`^[\\[【(（]?\\s*(?:${labelAlternation})\\s*[:：/|丨]`, 'i');
+/** `作者:张三`, `来源 / 新华社`, `By Jane Doe`, `Updated: ...`, `- 作者：流泉`: a label, then a separator. */
+const LABELLED_LINE = new RegExp(`^[\\[【(（\\-–—·•]?\\s*(?:${labelAlternation})\\s*[:：/|丨]`, 'i');
 /**
  * `责任编辑胡津瑞`, `总监审姚卜成`, `标签媒体关注`: Chinese portals also run label and value together. Only labels of
  * two or more characters count here (a lone 文 or 编辑 opens prose too), and only on short lines.
@@ -27,6 +27,8 @@ const DATED_LABEL_LINE = new RegExp(`^\\s*\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}
 const TIMESTAMP_LINE = /^(?:updated|published|posted|last updated|last modified|modified|veröffentlicht|aktualisiert|atualizado|publicado)\b.{0,60}(?:\d{4}|\d{1,2}:\d{2}|ago)\b/i;
 /** `Photo: Jane Doe/Reuters`, `Image credit: NASA`: picture credits. */
 const CREDIT_LINE = /^[(（]?(?:photo|image|picture|foto|bild|credit|photograph|illustration|titelbild|beitragsbild|crédits?(?: photos?)?|crédito)s?(?: credit)?\s*(?:[:：]|via\b|$)/i;
+/** A caption that ends with a copyright credit: `Die Kranzniederlegung am Mahnmal © Bundesrat | Frank Bräuer`. */
+const COPYRIGHT_TAIL = /\s©\s?[^©.!?]{2,60}$/;
 /** `Protesters gather outside the court (Image: Getty)`: a picture caption that ends with its credit. */
 const CREDITED_CAPTION = /[(（](?:photo|image|picture|foto|bild|credit|photograph|illustration|grafik|crédits?|crédito)s?(?: credit)?\s*[:：][^)）]{1,60}[)）]$/i;
 const DATE_ONLY = /^[\s(（\[]*(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2}\.? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4})(?:\s*(?:\d{1,2}:\d{2}(?::\d{2})?)\s*(?:am|pm)?)?(?:\s*\S{0,4})?[\s)）\]]*$/i;
@@ -40,7 +42,7 @@ export function isBoilerplateLine(block: Block): boolean {
   if (block.words <= 12 && ENGLISH_BYLINE.test(text)) return true;
   if (block.words <= 12 && DATE_ONLY.test(text)) return true;
   if (block.words <= 20 && (TIMESTAMP_LINE.test(text) || CREDIT_LINE.test(text))) return true;
-  if (block.words <= 40 && CREDITED_CAPTION.test(text)) return true;
+  if (block.words <= 40 && (CREDITED_CAPTION.test(text) || COPYRIGHT_TAIL.test(text))) return true;
   if (block.words <= 40 && DATED_LABEL_LINE.test(text)) return true;
   if (block.words > 60) return false;
   // A related-list or comments heading before the article's end (a teaser box inside the text) goes on its own.
@@ -73,12 +75,68 @@ export function isNestedFurniture(block: Block, root: ParentNode): boolean {
   return false;
 }
 
-/** Drops the title line when the body repeats it (the page's <h1> sits inside the article container). */
+/**
+ * class/id words of picture captions and credits that are not <figcaption>s (WordPress `wp-caption-text`,
+ * `image-caption`, German `bildunterschrift`).
+ */
+const CAPTION_HINT = /caption|bildunterschrift|legende|credit/i;
+const VIDEO_HINT = /video|embed/i;
+/**
+ * Utility classes that hide an element until a script shows it (Bootstrap `hidden`, `d-none`): paywall prompts and
+ * app hints kept in the page for later.
+ */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden)(?:\s|$)/;
+/**
+ * class/id words of notices and boxes set into the article: fact boxes, inline boxes, content breakers and
+ * recirculation (`recirc`) boxes (the templates' slots for promotions, background and more stories), affiliate
+ * and advertising disclosures, editorial disclaimers, community and reuse-licence notices, consent blockers,
+ * call-to-action (`cta`) boxes.
+ */
+const NOTICE_HINT = /fact-?box|recirc|inline-?box|breaker|disclaimer|disclosure|notice|content-?blocker|licen[cs]e|(?:^|[-_\s])cta(?:$|[-_\s])/i;
+
+/**
+ * What the elements between the block and the chosen container make of it: left out (a notice, or hidden by a
+ * utility class), a caption (but not under a video player or an embed: the text there describes the clip, which
+ * such pages tell their story by), or nothing.
+ */
+function enclosingRole(block: Block, root: ParentNode): 'caption' | 'left-out' | null {
+  let caption = false;
+  let video = false;
+  for (let node: ParentNode | null = block.owner; node && node !== root; node = node.parent) {
+    if (node.type !== 'tag') break;
+    const { class: cls, id } = (node as Element).attribs;
+    const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
+    if (hint === undefined) continue;
+    if (NOTICE_HINT.test(hint) || (cls !== undefined && HIDDEN_CLASS.test(cls))) return 'left-out';
+    video ||= VIDEO_HINT.test(hint);
+    caption ||= CAPTION_HINT.test(hint);
+  }
+  return caption && !video ? 'caption' : null;
+}
+
+/**
+ * The block as the body shows it, or null when left out: a paragraph or list item (a gallery's) inside a caption
+ * element is a caption (Markdown keeps it under its picture, plain text leaves it out).
+ */
+export function inBody(block: Block, root: ParentNode): Block | null {
+  if (block.kind !== 'p' && block.kind !== 'h' && block.kind !== 'li') return block;
+  const role = enclosingRole(block, root);
+  if (role === 'left-out') return null;
+  return role === 'caption' && block.kind !== 'h' ? { ...block, kind: 'caption' } : block;
+}
+
+/**
+ * Drops the title line when the body repeats it (the page's <h1> sits inside the article container), and a table
+ * opening with it: table-layout portals set the headline and its dateline in a small table of their own, which
+ * reads as data once its rows are split.
+ */
 export function dropTitle(blocks: Block[], title: string | null | undefined): Block[] {
   const titlePrint = title ? blockFingerprint(title) : '';
   return blocks.filter((b, i) => {
     if (b.kind === 'h' && b.level === 1 && i < 3) return false;
-    return !(titlePrint && i < 5 && b.fingerprint === titlePrint && b.kind !== 'img');
+    if (!titlePrint || i >= 5 || b.kind === 'img') return true;
+    if (b.kind === 'table') return blockFingerprint(b.rows![0]!.join(' ')) !== titlePrint;
+    return b.fingerprint !== titlePrint;
   });
 }
 
@@ -86,12 +144,12 @@ export function dropTitle(blocks: Block[], title: string | null | undefined): Bl
 const MAX_CALL_TO_ACTION_WORDS = 60;
 
 /**
- * Invitations to subscribe, sign up, follow a channel, install the app or comment, in English, German, Spanish and
- * Polish: paywall, newsletter and comment prompts that templates put after the article's last paragraph, inside its
+ * Invitations to subscribe, sign up, follow a channel, install the app or comment, in English, German, Spanish,
+ * Polish and Japanese (有料会員 paid membership, 会員登録 sign-up): paywall, newsletter and comment prompts that templates put after the article's last paragraph, inside its
  * container.
  */
 const CALL_TO_ACTION =
-  /subscribe(?:rs?)?\b|leave a comment|in den kommentaren\b|hinterlass\w* .{0,20}kommentar|newsletter|\bsign(?:ing)? up\b|push notification|\bapps?\b.{0,30}\b(?:ios|android|app store|google play)\b|\babonniere[n]?\b|posteingang|suscr[ií]b|hazte miembro|únete|canal de (?:youtube|telegram|whatsapp)|subskrypc/i;
+  /subscribe(?:rs?)?\b|有料会員|会員登録|leave a comment|in den kommentaren\b|hinterlass\w* .{0,20}kommentar|newsletter|\bsign(?:ing)? up\b|push notification|\bapps?\b.{0,30}\b(?:ios|android|app store|google play)\b|\babonniere[n]?\b|posteingang|suscr[ií]b|hazte miembro|únete|canal de (?:youtube|telegram|whatsapp)|subskrypc/i;
 
 /**
  * Drops the calls to action that end the body (one promo line or a paywall box of several). Only at the end:

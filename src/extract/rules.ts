@@ -37,15 +37,16 @@ export const ITALIC_TAGS = new Set(['i', 'em']);
  * Manager prefixes every content component with `cmp-` (`cmp-container`, `cmp-text`).
  */
 export const UNLIKELY_HINT =
-  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|community|cookie\w*|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp\d|cmpbox|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
+  /(?:^|[-_\s])(?:ad|ads|adv|advert|advertisement|banner|breadcrumbs?|combx|comments?|commentlist|kommentare?|community|cookie\w*|disqus|extra|foot|footer|footnav|header-nav|menu|nav|navbar|navigation|masthead|newsletter|outbrain|pager|pagination|popup|promo|related|remark|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|subscription|taboola|tags?|toolbar|tool-?bar|recommend|recommended|most-?popular|trending|read-?more|more-?stories|fenxiang|xgwz|xgxw|tuijian|banquan|copyright|zrbj|bianji|byline|author|author-?bio|meta|post-?meta|article-?meta|entry-?meta|print-?only|sr-only|visually-?hidden|modal|overlay|signup|login|infobox|consent|onetrust|gdpr|cmp\d|cmpbox|privacy-?banner|privacy-?notice|jump|crumbs?|topbar|top-?bar|bottom-?bar|site-?header|site-?footer|global-?header|global-?footer|caption-credit|credits?|newsletter-?signup|slideshow-?nav)(?=$|[-_\s\d])/i;
 
 /**
  * class/id words that rescue an element the hint above would drop (Readability's "okMaybeItsACandidate"). The
  * WordPress post wrapper (`post-123 type-post hentry`) is listed too: its classes also name the post's terms
  * (`tag-demo`, `custom_tags-news`), which read like tag-cloud furniture on blog pages. So is a page wrapper named
- * after the column beside the text (`left-navigation_page-wrapper`).
+ * after the column beside the text (`left-navigation_page-wrapper`), and the wrapper of a social-media post
+ * embedded in the story (`social-media-embed`): the post is quoted, not a share bar.
  */
-export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|page-?wrapper|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
+export const MAYBE_CONTENT_HINT = /(?:^|[-_\s])(?:and|page-?wrapper|social-?media-?embed|article|articlebody|article-?body|body|column|content|main|shadow|story|story-?body|post-?body|entry-?content|text|zw|zhengwen|hentry|type-post|post-\d+)(?=$|[-_\s\d])/i;
 
 /** class/id words that raise a container's score (article templates across CMSs; zw = 正文 on Chinese portals). */
 export const POSITIVE_HINT =
@@ -123,12 +124,20 @@ export const BOILERPLATE_LINE = [
   // The same prompts on German and other European blogs and the lone share/print buttons of their toolbars
   // (English ones are listed above), and "was this helpful" voting widgets.
   /^(?:teilen|drucken|drukuj|udostępnij|compartir|imprimir|partager|imprimer|condividi|stampa|jetzt teilen|(?:den )?(?:artikel|beitrag) teilen|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|like it\? share it|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|was this (?:article|post|page) helpful|\(?noch keine bewertungen\)?)[\s!?.:]*$/i,
-  // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink."
+  // Post footers of blog engines: "This entry was posted in ... Bookmark the permalink.", read counters
+  // ("(本文发表于…, 已被阅读178次)") and trackback addresses.
+  /已被阅读\s*\d+\s*次|^本文(?:通告)?引用.{0,10}trackback|^trackback\b/i,
   /^(?:this (?:entry|post|article) was (?:posted|published|written)|dieser (?:eintrag|beitrag|artikel|text) wurde .{0,60}veröffentlicht|der (?:beitrag|artikel) wurde am\b)/i,
   // Reading-time lines and lone clock times of comment and live widgets.
   /^(?:\d+\s*min(?:ute)?s?\.?\s*(?:read|Lesezeit|de lectura|de leitura|lecture)|(?:reading time|Lesezeit|Lesedauer)[:：]?\s*\d+\s*(?:min(?:ute[ns]?)?\.?)?|\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr))?)$/i,
   // Lone labels of tag lists, whose links leave as link blocks.
   /^(?:tags?|topics|keywords|schlagw(?:ö|oe)rter|schlagworte|(?:mehr |weitere )?themen|temas|etiquetas|mots-clés|tematy)[\s:：]*$/i,
+  // German source lines and source-list headings ("Quelle: dpa", "Quellenangaben:"), as the labelled `Source:`.
+  /^(?:quellen?|quellenangaben?)\s*[:：]/i,
+  // Newsletter promotions set between paragraphs ("…by signing up to our free weekly newsletter").
+  /\b(?:sign(?:ing)? up|subscrib(?:e|ing))\b.{0,60}\bour\b.{0,40}\bnewsletters?\b/i,
+  // Advertising disclosures opening a line ("*Werbung. Dieser Beitrag enthält…", "Anzeige, enthält Affiliate Links").
+  /^[*(]?(?:werbung|anzeige)[*)]?\s*[.,:|–-]/i,
   // Advertisement labels in other languages (an English "Advertisement" line is caught above).
   /^[-–—\s]*(?:Anzeige|Werbung|Publicidad|Publicité|Pubblicità|Reklama|Publicidade)[-–—\s]*$/i,
 ];
@@ -157,4 +166,4 @@ export const END_OF_ARTICLE = new RegExp(
  * under it leave as link blocks.
  */
 export const TEASER_HEADING =
-  /^[\s\[【(（]*(?:Read (?:also|more)|See also|Also read|Auch interessant|Das (?:Thema )?könnte (?:dich|Sie) (?:auch )?interessieren|Mehr zum Thema|Lesen Sie (?:auch|mehr)|(?:Zum )?Weiterlesen|Schon gelesen\?|Weitere (?:Artikel|Beiträge|Themen)|Empfohlene (?:Artikel|Beiträge)|Ähnliche (?:Artikel|Beiträge)|Weiterführende Links?|Lee (?:también|más)|Te puede interesar|Noticias relacionadas|Veja (?:também|mais)|Leia (?:também|mais)|Notícias relacionadas|À lire aussi|Lire aussi|Sur le même sujet|Czytaj (?:też|także))[\s:：\]】)）]*$/i;
+  /^[\s\[【(（]*(?:Read (?:also|more)|See also|Also read|Auch interessant|Das (?:Thema )?könnte (?:dich|Sie) (?:auch )?interessieren|Mehr zum Thema|Lesen Sie (?:auch|mehr)|(?:Zum )?Weiterlesen|Schon gelesen\?|Weitere (?:Artikel|Beiträge|Themen)|Empfohlene (?:Artikel|Beiträge)|Ähnliche (?:Artikel|Beiträge)|Verwandte (?:Artikel|Beiträge|Themen|Themenbereiche)|Weiterführende Links?|Lee (?:también|más)|Te puede interesar|Noticias relacionadas|Veja (?:também|mais)|Leia (?:também|mais)|Notícias relacionadas|À lire aussi|Lire aussi|Sur le même sujet|Czytaj (?:też|także))[\s:：\]】)）]*$/i;

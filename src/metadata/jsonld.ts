@@ -1,5 +1,5 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { ARTICLE_TYPES, PAGE_TYPES } from './rules.js';
+import { ARTICLE_TYPES, GUIDE_TYPES, PAGE_TYPES } from './rules.js';
 
 /** What the page's schema.org JSON-LD says about the article (first article node; page nodes for dates). */
 export interface JsonLdFacts {
@@ -114,7 +114,8 @@ export function readJsonLd(blocks: readonly string[]): JsonLdFacts | null {
   if (blocks.length === 0) return null;
   const nodes = nodesOf(blocks);
   if (nodes.length === 0) return null;
-  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t)));
+  const article = nodes.find((n) => typesOf(n).some((t) => ARTICLE_TYPES.has(t))) ??
+    nodes.find((n) => typesOf(n).some((t) => GUIDE_TYPES.has(t)));
   const page = nodes.find((n) => typesOf(n).some((t) => PAGE_TYPES.has(t)));
   const primary = article ?? page;
   const byId = new Map<string, JsonObject>();

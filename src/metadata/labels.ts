@@ -17,12 +17,13 @@ export const LABELS = {
   /** Review lines (总监审, 监审, 审核): dropped from the body, not kept as metadata. */
   review: ['总监审', '监审', '监 审', '审核', '审校', '终审', '二审', '一审', '三审', '初审', '复审'],
   source: ['来源', '稿源', '出处', '来自', 'Source'],
-  date: ['时间', '日期', '发布时间', '发表时间', '发布日期', '更新时间', '发稿时间', 'Published', 'Updated', 'Date'],
+  /** Chinese, English, and the Japanese 公開日/投稿日 (published, posted) and 更新日 (updated). */
+  date: ['时间', '日期', '发布时间', '发表时间', '发布日期', '更新时间', '发稿时间', '公開日', '投稿日', '更新日', 'Published', 'Updated', 'Date'],
   /** 标签/关键词: the page's visible tags (`标签媒体关注` on the seed page), kept as the record's tags. */
   tag: ['标签', '关键词', '关键字', 'Tags', 'Keywords', 'Schlagwörter'],
 } as const;
 
 /** Date labels that name a later revision, not the first publication: their dates go to modifiedAt. */
-export const MODIFIED_DATE_LABELS: readonly string[] = ['更新时间', 'Updated'];
+export const MODIFIED_DATE_LABELS: readonly string[] = ['更新时间', '更新日', 'Updated'];
 
 export type LabelField = keyof typeof LABELS;

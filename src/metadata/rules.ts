@@ -53,6 +53,11 @@ export const ARTICLE_TYPES = new Set([
   'backgroundnewsarticle', 'reviewnewsarticle', 'askpublicnewsarticle', 'liveblogposting', 'report',
   'scholarlyarticle', 'socialmediaposting', 'techarticle', 'posting', 'creativework', 'videoobject',
 ]);
+/**
+ * Guides that are no article type but carry the same fields (name, author, datePublished): recipe and how-to pages
+ * describe themselves by them. They serve when the page has no article node.
+ */
+export const GUIDE_TYPES = new Set(['recipe', 'howto']);
 /** Page-level types: their dates serve when no article node has one (many WordPress sites). */
 export const PAGE_TYPES = new Set(['webpage', 'itempage', 'collectionpage', 'aboutpage', 'profilepage']);
 

@@ -28,11 +28,23 @@ const SUFFIX_SHARE = 0.7;
 const TRAILING_SEPARATOR = /(?:[\s\-–—|·•:｜_]|\s»)+$/u;
 
 /**
- * Comparison key: case, white space and punctuation do not make two titles differ, nor character references that
- * double-escaped metadata leaves in the text (`&#039;` where the headline shows an apostrophe).
+ * Comparison key: case, white space, punctuation and invisible format characters (soft hyphens, word joiners) do
+ * not make two titles differ, nor character references that double-escaped metadata leaves in the text (`&#039;`
+ * where the headline shows an apostrophe).
  */
 export function titleKey(s: string): string {
-  return s.toLowerCase().replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/g, '').replace(/[\s\p{P}\p{S}]+/gu, '');
+  return s.toLowerCase().replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/g, '').replace(/[\s\p{P}\p{S}\p{Cf}]+/gu, '');
+}
+
+/**
+ * Hyphenation and line-break hints (soft hyphen, zero-width space, word joiner, BOM) that headline markup carries
+ * for layout (`Mes&shy;sen&shy;ger&shy;diens&shy;te`). Joiners that shape text (ZWJ, ZWNJ) stay.
+ */
+const LAYOUT_HINTS = /[\u00ad\u200b\u2060\ufeff]/g;
+
+/** A headline element's text as a title: white space collapsed, layout hints gone. */
+function headingTitle(text: string): string {
+  return collapseWhitespace(text).replace(LAYOUT_HINTS, '');
 }
 
 function splitTitle(s: string): string[] {
@@ -111,9 +123,23 @@ function isKickerOf(heading: string, declared: string): boolean {
 }
 
 /**
+ * Whether `declared` is `heading` without its closing clause (`Chelsea send clear message of intent at Cobham` for
+ * an h1 that goes on `in battling win over Tottenham`): the share-card title the editor wrote as the short form of
+ * the headline. The dropped clause must be at least two words and shorter than the part kept, and must not open
+ * with a quote: a title cut after one word is cut at a length limit, and one cut before a quotation lost it to an
+ * unescaped `"` in its attribute.
+ */
+function isShortFormOf(heading: string, declared: string): boolean {
+  if (declared.length >= heading.length || !heading.startsWith(declared)) return false;
+  const rest = heading.slice(declared.length);
+  return rest.length < declared.length && /^\s+[^\s"'„“”‘’«»]+\s+\S/u.test(rest);
+}
+
+/**
  * Picks the headline by agreement: an h1 that another source confirms (og:title, JSON-LD headline, else a part of
  * the `<title>`) wins, because the h1 is what readers see and the agreement rules out logo h1s (less a kicker the
- * share-card title leaves out, and in the metadata's spelling where the h1's text lost its layout); then declared
+ * share-card title leaves out, in the metadata's spelling where the h1's text lost its layout, and as the og:title's
+ * short form when that drops only a closing clause); then declared
  * titles without their site suffix; then, on a page that declares none, its only h1 (as trafilatura: the
  * `<title>` of such pages is often the site's or section's template); then the `<title>` without its site name;
  * then the first headline element.
@@ -143,11 +169,14 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
   const confirmed =
     confirmedBy((key) => declaredKeys.has(key)) ?? confirmedBy((key) => tagKeys.has(key) || (key.length >= 8 && tagKey.includes(key)));
   if (confirmed) {
-    const [heading, kind] = [collapseWhitespace(confirmed[0]), confirmed[1]];
+    const [heading, kind] = [headingTitle(confirmed[0]), confirmed[1]];
     const unkicked = declared.find((d) => SOCIAL_TITLE.test(d.via) && isKickerOf(heading, d.title));
     if (unkicked) return { title: unkicked.title, via: `${kind}-kicker+${unkicked.via}`, titleSuffix: tag?.suffix ?? null };
     const spelled = declared.flatMap((d, i) => [[d.title, d.via], [collapseWhitespace(c.declared[i][0]), d.via]]).find(([t]) => isSpacingOf(heading, t));
     if (spelled) return { title: spelled[0], via: `${kind}+${spelled[1]}`, titleSuffix: tag?.suffix ?? null };
+    // og:title only: CMSs cut twitter:title at the card's length limit, which can fall on a clause boundary too.
+    const shortForm = c.declared.find(([v, via]) => via === 'meta:og:title' && isShortFormOf(heading, collapseWhitespace(v)));
+    if (shortForm) return { title: collapseWhitespace(shortForm[0]), via: `${kind}-clause+${shortForm[1]}`, titleSuffix: tag?.suffix ?? null };
     return { title: heading, via: kind, titleSuffix: tag?.suffix ?? null };
   }
   if (declared.length > 0) {
@@ -155,10 +184,10 @@ export function chooseTitle(c: TitleCandidates): TitleChoice {
     if (d) return { title: d.title, via: d.via, titleSuffix: tag?.suffix ?? d.suffix };
   }
   if (h1s.length === 1 && titleKey(h1s[0][0]).length > 1) {
-    return { title: collapseWhitespace(h1s[0][0]), via: 'h1', titleSuffix: tag?.suffix ?? null };
+    return { title: headingTitle(h1s[0][0]), via: 'h1', titleSuffix: tag?.suffix ?? null };
   }
   if (tag && titleKey(tag.title).length > 1) return { title: tag.title, via: 'title', titleSuffix: tag.suffix };
   const h = headings.find(([x]) => titleKey(x).length > 1);
-  if (h) return { title: collapseWhitespace(h[0]), via: h[1], titleSuffix: null };
+  if (h) return { title: headingTitle(h[0]), via: h[1], titleSuffix: null };
   return { title: null, via: null, titleSuffix: null };
 }

@@ -43,3 +43,14 @@ describe('layout classes', () => {
     });
   });
 });
+
+describe('embedded posts', () => {
+  it('keeps a social-media post embedded in the story, but not a social share bar', () => {
+    const { blocks } = segment(parseHtml(`<html><body>
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The ferry is back, finally. pic.twitter.com/abc</p></blockquote></div>
+      <div class="social-share"><p>Share on Facebook</p></div>
+    </body></html>`), null);
+    const furnished = Object.fromEntries(blocks.map((b) => [b.text, b.furniture.length > 0]));
+    expect(furnished).toEqual({ 'The ferry is back, finally. pic.twitter.com/abc': false, 'Share on Facebook': true });
+  });
+});

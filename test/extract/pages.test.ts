@@ -190,7 +190,8 @@ describe('generic rules', () => {
       <p>${subscribers}</p><p>${prose[2]}</p>
       <p>To view the full story, please subscribe to The Island Courier. You can choose an annual subscription or a weekly pass.</p>
       <p>For the latest stories and breaking news download the Courier apps for iOS and Android.</p>
-      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p></div></article></body></html>`;
+      <p>Verraten Sie gerne in den Kommentaren: Wie oft fahren Sie mit der Fähre?</p>
+      <p>有料会員になると会員限定の有料記事もお読みいただけます。</p></div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose.slice(0, 2), subscribers, prose[2]]);
   });
 
@@ -218,6 +219,10 @@ describe('generic rules', () => {
     const html = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
       <p>Mehr zum Thema:</p><p><a href="/a">Hafengebühren steigen erneut</a></p><p>${prose[2]}</p></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+    const related = `<html><body><article>${prose.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+      <div class="wp-block-mmo-recirculation-box"><div class="title">Mehr Kolumnen auf unserer Seite</div></div>
+      <p>Verwandte Themenbereiche</p><p><a href="/a">Hafengebühren steigen erneut</a></p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(related), {}).text)).toEqual(prose);
   });
 
   it('reads on past a related-stories box set into the text when the text resumes in the same flow', () => {
@@ -237,8 +242,10 @@ describe('generic rules', () => {
     }
   });
 
-  it('drops picture credits, reading times, share and voting prompts, ad labels, tag-list labels and blog post footers', () => {
+  it('drops picture credits, reading times, share and voting prompts, ad labels and disclosures, source lines, tag-list labels and blog post footers', () => {
     const junk = ['4 Min Read', 'Beitragsbild', 'Bild via Flickr', 'Crédits photos : Bestimage', '- Anzeige -', 'Jetzt teilen!',
+      '*Werbung. Dieser Beitrag enthält Werbung für eine Teemarke.', 'Anzeige, enthält Affiliate Links', 'Quelle: dpa, Deutscher Jagdverband',
+      'Quellenangaben:', '公開日：2025/01/31 11:30 更新日：2025/01/31 11:30',
       'War der Artikel nützlich?', '(Noch keine Bewertungen)', '19:49', '11 Jan 2019',
       'This entry was posted in Islands and tagged ferries. Bookmark the permalink.', 'Mehr Themen:', 'Temas'];
     const html = `<html><body><article><p>${junk[0]}</p><p>${junk[1]}</p><p>${junk[2]}</p><p>${prose[0]}</p><p>${junk[3]}</p>
@@ -246,12 +253,80 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
-  it('drops a picture caption that ends with its credit, but keeps prose with a parenthesis', () => {
+  it('drops a picture caption that ends with its credit or a copyright line, but keeps prose with a parenthesis', () => {
     const aside = 'The crossing takes forty minutes (about as long as the bus into town).';
     const html = `<html><body><article><p>${prose[0]}</p><div class="photo"><img src="/img/ferry.jpg" alt="">
       Islanders wait for the morning ferry at the pier (Image: Getty )</div><p>${prose[1]}</p><p>${aside}</p><p>${prose[2]}</p>
-      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div></article></body></html>`;
+      <div class="photo"><img src="/img/pier.jpg" alt="">Die neue Anlegestelle im Hafen (Foto: Hafenamt)</div>
+      <div class="photo"><img src="/img/quay.jpg" alt="">Die Kranzniederlegung am Kai © Hafenamt | Jana Beispiel</div></article></body></html>`;
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], aside, prose[2]]);
+  });
+
+  it('keeps captions in caption-named elements out of the text and in the Markdown, but not a video player’s description', () => {
+    const caption = 'Islanders wait for the morning ferry at the pier, as they have done every winter since the bridge closed.';
+    const clip = 'Watch the first crossing of the new ferry, filmed from the bridge on Monday morning by our reporter.';
+    const html = `<html><body><article><p>${prose[0]}</p>
+      <div class="wp-caption"><img src="/img/ferry.jpg" alt=""><p class="wp-caption-text">${caption}</p></div>
+      <p>${prose[1]}</p><div class="featured-video"><div class="caption"><p>${clip}</p></div></div><p>${prose[2]}</p></article></body></html>`;
+    const { text, markdown } = extractContent(parseHtml(html), {});
+    expect(linesOf(text)).toEqual([prose[0], prose[1], clip, prose[2]]);
+    expect(markdown).toContain(`*${caption}*`);
+    // A gallery's captions are list items.
+    const gallery = `<html><body><article><p>${prose[0]}</p><ul class="gallery"><li><img src="/img/ferry.jpg" alt="">
+      <div class="caption">${caption}</div></li></ul><p>${prose[1]}</p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(gallery), {}).text)).toEqual(prose);
+  });
+
+  it('drops disclaimers, disclosures, notices, calls to action and fact boxes the template sets into the article', () => {
+    const html = `<html><body><article>
+      <section class="editorial-disclosure"><p>This post contains affiliate links; we may earn a commission when you buy through them.</p></section>
+      <p>${prose[0]}</p><p class="aawp-disclaimer">Bei den Verlinkungen handelt es sich um Affiliate-Links, die Preise können sich ändern.</p>
+      <p>${prose[1]}</p><div class="column community-notice notice-after-text">This post is a reader’s blog and reflects the author’s view only.</div>
+      <p>${prose[2]}</p><section class="c-letters-cta"><p>We want to hear what you think about this article. Write to us.</p></section>
+      <div class="licenceInfo"><p>Materiał chroniony prawem autorskim, wszelkie prawa zastrzeżone.</p></div>
+      <div class="fact-box"><div class="factbox-content"><p>Never miss the latest news by signing up to our newsletter today!</p></div></div>
+      <div class="block-content_breaker"><p>Czytasz właśnie nowy rodzaj materiału na naszym portalu, w krótki sposób.</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops a consent blocker standing in for an embed, and a German comment section named in German', () => {
+    const html = `<html><body><article><p>${prose[0]}</p>
+      <div class="BorlabsCookie"><div class="_brlbs-content-blocker"><p>Klicken Sie auf den unteren Button, um den Inhalt von Google Maps zu laden.</p></div></div>
+      <p>${prose[1]}</p><p>${prose[2]}</p>
+      <div id="kommentare" class="kommentare"><h2>Kommentieren Sie</h2><p>Ihre E-Mail-Adresse wird nicht veröffentlicht, Pflichtfelder sind markiert.</p></div>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops the small table that sets the headline over its dateline, but keeps a data table near the top', () => {
+    const title = '多数夫妻生活有名无实 日本无性婚姻问题严重(图)';
+    const header = `<table><tr><td>${title}</td><td></td></tr><tr><td>2005-04-05 06:40更新</td><td>来源：转载文章</td></tr></table>`;
+    const data = '<table><tr><th>年份</th><th>比例</th></tr><tr><td>2004</td><td>26%</td></tr></table>';
+    const html = `<html><body><table><tr><td>${header}${prose.map((p) => `<p>${p}</p>`).join('')}${data}</td></tr></table></body></html>`;
+    const { text } = extractContent(parseHtml(html), { title });
+    expect(linesOf(text)).toEqual([...prose, '年份 | 比例', '2004 | 26%']);
+  });
+
+  it('drops a blog’s labelled line behind a dash, its read counter and its trackback address', () => {
+    const html = `<html><body><div class="entity">${prose.map((p) => `<p>${p}</p>`).join('')}
+      <p>- 作者： 流泉 访问统计： 2005年08月30日, 星期二 13:22 加入博采</p>
+      <p>(本文发表于首页批评与建议, 已被阅读178次)</p><p>本文通告引用(Trackback)链接: /wp-trackback.php?p=1700</p></div></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('leaves out text that a utility class hides until a script shows it (a paywall prompt)', () => {
+    const html = `<html><body><article><div class="intro-body__premium hidden"><p>THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY</p>
+      <p>Subscribe now to read the latest news in your city and across the country.</p></div>
+      ${prose.map((p) => `<p>${p}</p>`).join('')}<div class="app-hint d-none"><p>Sie lesen gerade auf die zweitbeste Art!</p></div>
+      </article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
+  });
+
+  it('drops a newsletter promotion set between paragraphs, but keeps prose about a newsletter', () => {
+    const promo = 'Check out more of our latest travel stories by signing up to our free weekly newsletter here.';
+    const about = 'The ferry company said it would sign up every islander to a newsletter about timetable changes.';
+    const html = `<html><body><article><p>${prose[0]}</p><p>${promo}</p><p>${prose[1]}</p><p>${about}</p><p>${prose[2]}</p></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([prose[0], prose[1], about, prose[2]]);
   });
 
   it('keeps paragraphs that a template wraps one per <div> beside the scored container, but not a quoted headline', () => {

@@ -21,6 +21,13 @@ describe('metadata/labelled: label lines', () => {
     ]);
   });
 
+  it('reads the Japanese date labels 公開日 (published) and 更新日 (updated)', () => {
+    expect(parse('公開日：2025/01/31 11:30 更新日：2025/01/31 12:05')).toEqual([
+      ['date', '2025/01/31 11:30'],
+      ['date', '2025/01/31 12:05'],
+    ]);
+  });
+
   it('reads labels without a colon on short lines: 责任编辑胡津瑞, 标签媒体关注, 记者 张三', () => {
     expect(parse('责任编辑胡津瑞')).toEqual([['editor', '胡津瑞']]);
     expect(parse('标签媒体关注')).toEqual([['tag', '媒体关注']]);

@@ -180,6 +180,20 @@ describe('metadata: English news pages', () => {
     expect(meta(page, { url: 'https://example.com/2020/02/18/silvia-pinal-sigue-estable/' }).values.publishedAt).toBe('2020-02-18T02:18:11+00:00');
   });
 
+  it('reads a recipe’s or how-to guide’s structured data when the page has no article node', () => {
+    const page = (ld: string) => `<html lang="de"><head><title>Runde Tischdecke nähen</title>
+      <script type="application/ld+json">{"@type":"Organization","name":"Beispiel GmbH"}</script>
+      <script type="application/ld+json">${ld}</script></head><body><h1>Runde Tischdecke nähen</h1>
+      <p>Mit einem runden Tisch erhältst du einen gemütlichen Essplatz.</p></body></html>`;
+    const howTo = meta(page('{"@type":"HowTo","name":"Runde Tischdecke nähen","author":{"@type":"Person","name":"Robert Stitz"},"datePublished":"2022-01-10T22:06:08Z"}'));
+    expect(howTo.values.publishedAt).toBe('2022-01-10T22:06:08+00:00');
+    expect(howTo.values.authors).toEqual(['Robert Stitz']);
+    expect(howTo.provenance.publishedAt).toBe('json-ld');
+    // An article node wins over a recipe embedded in the same page.
+    const both = meta(page('[{"@type":"Recipe","name":"Apfelkuchen","datePublished":"2019-05-01"},{"@type":"NewsArticle","headline":"Runde Tischdecke nähen","datePublished":"2022-01-10"}]'));
+    expect(both.values.publishedAt).toBe('2022-01-10');
+  });
+
   it('falls back to the byline and dateline when there is no structured data', () => {
     const plain = NEWS.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
     const { values, provenance } = meta(plain);

@@ -56,6 +56,53 @@ describe('title: the h1 against the publisher’s metadata', () => {
     expect(meta(html).values.title).toBe('Mexico’s economy grew 1.1% in the first quarter');
   });
 
+  it('takes the og:title when it is the h1 without its closing clause: the editor’s short form of the headline', () => {
+    const html = page(
+      '<title>Stadtrat beschließt neuen Haushalt nach langer Debatte um die Schulen | Example Zeitung</title>' +
+        '<meta property="og:title" content="Stadtrat beschließt neuen Haushalt">',
+      'Stadtrat beschließt neuen Haushalt nach langer Debatte',
+    );
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Stadtrat beschließt neuen Haushalt');
+    expect(provenance.title).toBe('h1-clause+meta:og:title');
+  });
+
+  it('keeps the h1 when the og:title lost only its last word, a quotation, or most of the headline', () => {
+    const confirmed = (og: string, h1: string) => page(`<title>${h1} | Example Zeitung</title><meta property="og:title" content="${og}">`, h1);
+    const lastWord = confirmed('Stadtrat beschließt neuen Haushalt für die', 'Stadtrat beschließt neuen Haushalt für die Schulen');
+    expect(meta(lastWord).values.title).toBe('Stadtrat beschließt neuen Haushalt für die Schulen');
+    // An unescaped quote in the attribute ends the value before the quotation.
+    const quotation = confirmed('Marathon: Überlegener Sieger und', 'Marathon: Überlegener Sieger und „royaler Besuch“');
+    expect(meta(quotation).values.title).toBe('Marathon: Überlegener Sieger und „royaler Besuch“');
+    const most = confirmed('Wie man Hortensien pflegt', 'Wie man Hortensien pflegt, damit sie den ganzen Sommer über prächtig blühen');
+    expect(meta(most).values.title).toBe('Wie man Hortensien pflegt, damit sie den ganzen Sommer über prächtig blühen');
+  });
+
+  it('keeps the h1 when only twitter:title is the shorter form: CMSs cut it at the card’s length limit', () => {
+    const html = page(
+      '<title>Stadtrat beschließt neuen Haushalt nach langer Debatte | Example Zeitung</title>' +
+        '<meta name="twitter:title" content="Stadtrat beschließt neuen Haushalt">',
+      'Stadtrat beschließt neuen Haushalt nach langer Debatte',
+    );
+    expect(meta(html).values.title).toBe('Stadtrat beschließt neuen Haushalt nach langer Debatte');
+  });
+
+  it('confirms an h1 whose markup carries hyphenation hints, and gives it without them', () => {
+    const html = page(
+      '<meta property="og:title" content="Messengerdienste sind kein rechtsfreier Raum">',
+      'Mes&shy;sen&shy;ger&shy;diens&shy;te sind kein rechts&shy;frei&shy;er Raum',
+    );
+    const { values, provenance } = meta(html);
+    expect(values.title).toBe('Messengerdienste sind kein rechtsfreier Raum');
+    expect(provenance.title).toBe('h1');
+    // A word joiner keeps the dash with the quote after it; the JSON-LD headline spells the same words without it.
+    const joined = page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Vettern auf Norwegen-Tour: – Magisch"}</script>',
+      'Vettern auf Norwegen-Tour: –\u2060 Magisch',
+    );
+    expect(meta(joined).values.title).toBe('Vettern auf Norwegen-Tour: – Magisch');
+  });
+
   it('drops a kicker from the h1 when the share-card title gives the headline without it', () => {
     const html = page(
       '<title>Sonderparteitag zur Migration: Partei ruft zum Widerstand gegen die Asylpolitik auf | Example Zeitung</title>' +
