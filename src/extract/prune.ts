@@ -87,6 +87,15 @@ const VIDEO_HINT = /video|embed/i;
  */
 const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden)(?:\s|$)/;
 /**
+ * A breakpoint class that shows the element again on wider screens (Tailwind `hidden md:block`, Bootstrap
+ * `d-none d-lg-flex`): the text is hidden on phones only, and readers on a desktop see it.
+ */
+const SHOWN_AT_BREAKPOINT = /(?:^|\s)(?:[a-z0-9]+:(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents|flow-root)|d-(?:sm|md|lg|xl|xxl)-(?!none\b)[a-z-]+)(?=\s|$)/;
+
+function isHiddenByClass(cls: string): boolean {
+  return HIDDEN_CLASS.test(cls) && !SHOWN_AT_BREAKPOINT.test(cls);
+}
+/**
  * class/id words of notices and boxes set into the article: fact boxes, inline boxes, content breakers and
  * recirculation (`recirc`) boxes (the templates' slots for promotions, background and more stories), affiliate
  * and advertising disclosures, editorial disclaimers, community and reuse-licence notices, consent blockers,
@@ -107,7 +116,7 @@ function enclosingRole(block: Block, root: ParentNode): 'caption' | 'left-out' |
     const { class: cls, id } = (node as Element).attribs;
     const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
     if (hint === undefined) continue;
-    if (NOTICE_HINT.test(hint) || (cls !== undefined && HIDDEN_CLASS.test(cls))) return 'left-out';
+    if (NOTICE_HINT.test(hint) || (cls !== undefined && isHiddenByClass(cls))) return 'left-out';
     video ||= VIDEO_HINT.test(hint);
     caption ||= CAPTION_HINT.test(hint);
   }

@@ -322,6 +322,13 @@ describe('generic rules', () => {
     expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual(prose);
   });
 
+  it('keeps text hidden on phones only (Tailwind hidden md:block, Bootstrap d-none d-lg-block)', () => {
+    const wide = ['The full timetable for the summer season is printed below for readers on larger screens.', 'Crossings run every two hours from six in the morning until ten at night.'];
+    const html = `<html><body><article>${prose.map((p) => `<p>${p}</p>`).join('')}
+      <div class="hidden md:block"><p>${wide[0]}</p></div><div class="d-none d-lg-block"><p>${wide[1]}</p></div></article></body></html>`;
+    expect(linesOf(extractContent(parseHtml(html), {}).text)).toEqual([...prose, ...wide]);
+  });
+
   it('drops a newsletter promotion set between paragraphs, but keeps prose about a newsletter', () => {
     const promo = 'Check out more of our latest travel stories by signing up to our free weekly newsletter here.';
     const about = 'The ferry company said it would sign up every islander to a newsletter about timetable changes.';
