@@ -203,6 +203,9 @@ function boilerplateHint(hint: string): boolean {
   return false;
 }
 
+/** Attributes naming what a <meta>'s content is: name, Open Graph's property, microdata's itemprop, http-equiv. */
+const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'] as const;
+
 function addMeta(metas: Map<string, string[]>, key: string, value: string): void {
   const k = key.trim().toLowerCase();
   const v = value.trim();
@@ -275,7 +278,7 @@ export function collectFacts(doc: Document): PageFacts {
       case 'meta': {
         const content = attr(el, 'content');
         if (content !== undefined) {
-          for (const key of ['name', 'property', 'itemprop', 'http-equiv']) {
+          for (const key of META_KEY_ATTRIBUTES) {
             const k = attr(el, key);
             if (k) for (const part of k.split(/\s+/)) addMeta(metas, part, content);
           }
@@ -358,11 +361,13 @@ export function collectFacts(doc: Document): PageFacts {
   // Jumps from one visible character to the next: most stretches between block boundaries are indentation, and
   // skipping them in one regex scan spares a string per stretch.
   const visible = new RegExp(VISIBLE_CHAR.source, 'g');
-  for (let m = visible.exec(full); m; m = visible.exec(full)) {
-    const start = full.lastIndexOf(LINE_BREAK, m.index) + 1;
-    const breakAt = full.indexOf(LINE_BREAK, m.index);
+  // test() rather than exec(): the match's place is all that is needed, and exec builds a match array per line.
+  while (visible.test(full)) {
+    const first = visible.lastIndex - 1;
+    const start = full.lastIndexOf(LINE_BREAK, first) + 1;
+    const breakAt = full.indexOf(LINE_BREAK, first);
     const end = breakAt < 0 ? full.length : breakAt;
-    const trimmed = full.slice(m.index, end).trimEnd();
+    const trimmed = full.slice(first, end).trimEnd();
     const line = collapseWhitespace(trimmed);
     if (line) {
       lineStarts.push(start);
