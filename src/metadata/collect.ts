@@ -38,6 +38,8 @@ export interface PageFacts {
 /** Bounds on what one page may contribute: giant pages must not make the metadata pass slow. */
 const MAX_SPOTS = 120;
 const MAX_SPOT_TEXT = 300;
+/** Characters of page text read first for a spot's text: enough for MAX_SPOT_TEXT once indentation is collapsed. */
+const SPOT_HEAD_CHARS = 4 * MAX_SPOT_TEXT;
 const MAX_H1 = 5;
 
 /** Marks block boundaries in the collected text; a control character no page text contains after parsing. */
@@ -385,9 +387,19 @@ export function collectFacts(doc: Document): PageFacts {
     }
     return lo;
   };
-  const spanText = (span: Span): string => collapseWhitespace(full.slice(span.start, span.end).replaceAll(LINE_BREAK, ' '));
+  const spanText = (start: number, end: number): string => collapseWhitespace(full.slice(start, end).replaceAll(LINE_BREAK, ' '));
+  /**
+   * A spot's text, cut to MAX_SPOT_TEXT. A spot can hold the whole story (a `post-info` box around it): its first
+   * SPOT_HEAD_CHARS are collapsed alone when they give enough text, which is the same text (collapsing a prefix of
+   * the span gives a prefix of its collapsed text), without copying the story twice.
+   */
+  const spotText = (span: Span): string => {
+    const headEnd = span.start + SPOT_HEAD_CHARS;
+    const head = headEnd < span.end ? spanText(span.start, headEnd) : '';
+    return (head.length >= MAX_SPOT_TEXT ? head : spanText(span.start, span.end)).slice(0, MAX_SPOT_TEXT);
+  };
   const h1: TextSpot[] = h1Spans
-    .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
+    .map((span) => ({ text: spanText(span.start, span.end), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
     .filter((spot) => spot.text.length > 0);
   // A "boilerplate" region holding the headline is the content area under a misleading name (`id="sidebar"`).
   const headline = h1Spans.find((span) => span.spot?.via === 'h1') ?? h1Spans.find((span) => span.spot?.via !== 'h1:site');
@@ -415,7 +427,7 @@ export function collectFacts(doc: Document): PageFacts {
   for (const span of spans) {
     // Microdata (itemprop=datePublished) declares what it is wherever it sits (`<div class="footer news-meta">`).
     if (!span.spot!.via.startsWith('itemprop:') && inRegion(span.start)) continue;
-    const text = spanText(span).slice(0, MAX_SPOT_TEXT);
+    const text = spotText(span);
     if (text || span.spot!.machine) spots.push({ machine: span.spot!.machine, via: span.spot!.via, text, line: lineAt(span.start) });
   }
   const boilerplateLines = lines.map(() => false);
