@@ -205,6 +205,11 @@ function boilerplateHint(hint: string): boolean {
   return false;
 }
 
+const WHITE_SPACE = /\s/;
+/** A word of a <link>'s rel list, in any case: tested in place, as pages link many stylesheets and preloads. */
+const CANONICAL_REL = /(?:^|\s)canonical(?:\s|$)/i;
+const IMAGE_SRC_REL = /(?:^|\s)image_src(?:\s|$)/i;
+
 /** Attributes naming what a <meta>'s content is: name, Open Graph's property, microdata's itemprop, http-equiv. */
 const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'] as const;
 
@@ -282,16 +287,17 @@ export function collectFacts(doc: Document): PageFacts {
         if (content !== undefined) {
           for (const key of META_KEY_ATTRIBUTES) {
             const k = attr(el, key);
-            if (k) for (const part of k.split(/\s+/)) addMeta(metas, part, content);
+            // Most keys are one word, which needs no split (an array and a regex run per <meta>).
+            if (k) for (const part of WHITE_SPACE.test(k) ? k.split(/\s+/) : [k]) addMeta(metas, part, content);
           }
         }
         return false;
       }
       case 'link': {
-        const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
+        const rel = attr(el, 'rel') ?? '';
         const href = attr(el, 'href');
-        if (href && rel.includes('canonical')) canonicalHref ??= href;
-        if (href && rel.includes('image_src')) imageSrcHref ??= href;
+        if (href && CANONICAL_REL.test(rel)) canonicalHref ??= href;
+        if (href && IMAGE_SRC_REL.test(rel)) imageSrcHref ??= href;
         return false;
       }
       case 'base':
