@@ -38,6 +38,8 @@ export interface PageFacts {
 /** Bounds on what one page may contribute: giant pages must not make the metadata pass slow. */
 const MAX_SPOTS = 120;
 const MAX_SPOT_TEXT = 300;
+/** Characters of page text read first for a spot's text: enough for MAX_SPOT_TEXT once indentation is collapsed. */
+const SPOT_HEAD_CHARS = 4 * MAX_SPOT_TEXT;
 const MAX_H1 = 5;
 
 /** Marks block boundaries in the collected text; a control character no page text contains after parsing. */
@@ -203,6 +205,14 @@ function boilerplateHint(hint: string): boolean {
   return false;
 }
 
+const WHITE_SPACE = /\s/;
+/** A word of a <link>'s rel list, in any case: tested in place, as pages link many stylesheets and preloads. */
+const CANONICAL_REL = /(?:^|\s)canonical(?:\s|$)/i;
+const IMAGE_SRC_REL = /(?:^|\s)image_src(?:\s|$)/i;
+
+/** Attributes naming what a <meta>'s content is: name, Open Graph's property, microdata's itemprop, http-equiv. */
+const META_KEY_ATTRIBUTES = ['name', 'property', 'itemprop', 'http-equiv'] as const;
+
 function addMeta(metas: Map<string, string[]>, key: string, value: string): void {
   const k = key.trim().toLowerCase();
   const v = value.trim();
@@ -275,18 +285,19 @@ export function collectFacts(doc: Document): PageFacts {
       case 'meta': {
         const content = attr(el, 'content');
         if (content !== undefined) {
-          for (const key of ['name', 'property', 'itemprop', 'http-equiv']) {
+          for (const key of META_KEY_ATTRIBUTES) {
             const k = attr(el, key);
-            if (k) for (const part of k.split(/\s+/)) addMeta(metas, part, content);
+            // Most keys are one word, which needs no split (an array and a regex run per <meta>).
+            if (k) for (const part of WHITE_SPACE.test(k) ? k.split(/\s+/) : [k]) addMeta(metas, part, content);
           }
         }
         return false;
       }
       case 'link': {
-        const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
+        const rel = attr(el, 'rel') ?? '';
         const href = attr(el, 'href');
-        if (href && rel.includes('canonical')) canonicalHref ??= href;
-        if (href && rel.includes('image_src')) imageSrcHref ??= href;
+        if (href && CANONICAL_REL.test(rel)) canonicalHref ??= href;
+        if (href && IMAGE_SRC_REL.test(rel)) imageSrcHref ??= href;
         return false;
       }
       case 'base':
@@ -358,11 +369,13 @@ export function collectFacts(doc: Document): PageFacts {
   // Jumps from one visible character to the next: most stretches between block boundaries are indentation, and
   // skipping them in one regex scan spares a string per stretch.
   const visible = new RegExp(VISIBLE_CHAR.source, 'g');
-  for (let m = visible.exec(full); m; m = visible.exec(full)) {
-    const start = full.lastIndexOf(LINE_BREAK, m.index) + 1;
-    const breakAt = full.indexOf(LINE_BREAK, m.index);
+  // test() rather than exec(): the match's place is all that is needed, and exec builds a match array per line.
+  while (visible.test(full)) {
+    const first = visible.lastIndex - 1;
+    const start = full.lastIndexOf(LINE_BREAK, first) + 1;
+    const breakAt = full.indexOf(LINE_BREAK, first);
     const end = breakAt < 0 ? full.length : breakAt;
-    const trimmed = full.slice(m.index, end).trimEnd();
+    const trimmed = full.slice(first, end).trimEnd();
     const line = collapseWhitespace(trimmed);
     if (line) {
       lineStarts.push(start);
@@ -380,9 +393,19 @@ export function collectFacts(doc: Document): PageFacts {
     }
     return lo;
   };
-  const spanText = (span: Span): string => collapseWhitespace(full.slice(span.start, span.end).replaceAll(LINE_BREAK, ' '));
+  const spanText = (start: number, end: number): string => collapseWhitespace(full.slice(start, end).replaceAll(LINE_BREAK, ' '));
+  /**
+   * A spot's text, cut to MAX_SPOT_TEXT. A spot can hold the whole story (a `post-info` box around it): its first
+   * SPOT_HEAD_CHARS are collapsed alone when they give enough text, which is the same text (collapsing a prefix of
+   * the span gives a prefix of its collapsed text), without copying the story twice.
+   */
+  const spotText = (span: Span): string => {
+    const headEnd = span.start + SPOT_HEAD_CHARS;
+    const head = headEnd < span.end ? spanText(span.start, headEnd) : '';
+    return (head.length >= MAX_SPOT_TEXT ? head : spanText(span.start, span.end)).slice(0, MAX_SPOT_TEXT);
+  };
   const h1: TextSpot[] = h1Spans
-    .map((span) => ({ text: spanText(span), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
+    .map((span) => ({ text: spanText(span.start, span.end), line: lineAt(span.start), machine: null, via: span.spot?.via ?? 'h1' }))
     .filter((spot) => spot.text.length > 0);
   // A "boilerplate" region holding the headline is the content area under a misleading name (`id="sidebar"`).
   const headline = h1Spans.find((span) => span.spot?.via === 'h1') ?? h1Spans.find((span) => span.spot?.via !== 'h1:site');
@@ -410,7 +433,7 @@ export function collectFacts(doc: Document): PageFacts {
   for (const span of spans) {
     // Microdata (itemprop=datePublished) declares what it is wherever it sits (`<div class="footer news-meta">`).
     if (!span.spot!.via.startsWith('itemprop:') && inRegion(span.start)) continue;
-    const text = spanText(span).slice(0, MAX_SPOT_TEXT);
+    const text = spotText(span);
     if (text || span.spot!.machine) spots.push({ machine: span.spot!.machine, via: span.spot!.via, text, line: lineAt(span.start) });
   }
   const boilerplateLines = lines.map(() => false);

@@ -1,6 +1,5 @@
 import { converter } from '../normalize/convert.js';
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/gu;
 const LETTER = /\p{L}/u;
 
 /** Share of the letters a script must reach before the text counts as written in it. */
@@ -26,6 +25,11 @@ interface ScriptCounts {
   hangul: number;
 }
 
+/** A Han character (CJK Unified Ideographs and Extension A), by UTF-16 code unit: both blocks lie in the BMP. */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
 /** One pass over the sample counting letters by script (four regex scans cost four times as much). */
 function countScripts(text: string): ScriptCounts {
   const counts = { letters: 0, han: 0, kana: 0, hangul: 0 };
@@ -33,7 +37,7 @@ function countScripts(text: string): ScriptCounts {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) counts.letters += 1;
-    } else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+    } else if (isHan(c)) {
       counts.han += 1;
       counts.letters += 1;
     } else if (c >= 0x3040 && c <= 0x30ff) {
@@ -47,8 +51,15 @@ function countScripts(text: string): ScriptCounts {
   return counts;
 }
 
+/** The first `count` Han characters of the text, joined; read up to there, not matched all over the sample. */
+function firstHan(text: string, count: number): string {
+  const chars: string[] = [];
+  for (let i = 0; i < text.length && chars.length < count; i += 1) if (isHan(text.charCodeAt(i))) chars.push(text[i]);
+  return chars.join('');
+}
+
 function isTraditional(text: string): boolean {
-  const han = (text.match(HAN) ?? []).slice(0, TRADITIONAL_SAMPLE).join('');
+  const han = firstHan(text, TRADITIONAL_SAMPLE);
   if (han.length === 0) return false;
   const simplified = converter('t2s')(han);
   let changed = 0;

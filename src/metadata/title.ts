@@ -51,13 +51,10 @@ function splitTitle(s: string): string[] {
   return s.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
 }
 
-function isSiteName(part: string, siteNames: readonly string[]): boolean {
+function isSiteName(part: string, siteKeys: readonly string[]): boolean {
   const key = titleKey(part);
   if (!key) return true;
-  return siteNames.some((n) => {
-    const site = titleKey(n);
-    return site.length > 0 && (key === site || key.includes(site) || site.includes(key));
-  });
+  return siteKeys.some((site) => site.length > 0 && (key === site || key.includes(site) || site.includes(key)));
 }
 
 /**
@@ -68,11 +65,13 @@ export function stripSiteName(raw: string, siteNames: readonly string[]): { titl
   const title = collapseWhitespace(raw);
   const parts = splitTitle(title);
   if (parts.length < 2) return { title, suffix: null };
+  // Keyed once per title rather than once per part tested: titleKey is two Unicode regex passes.
+  const siteKeys = siteNames.map(titleKey);
   let first = 0;
   let last = parts.length - 1;
   let suffix: string | null = null;
-  while (last > first && isSiteName(parts[last], siteNames)) suffix ??= parts[last], (last -= 1);
-  while (first < last && isSiteName(parts[first], siteNames)) suffix ??= parts[first], (first += 1);
+  while (last > first && isSiteName(parts[last], siteKeys)) suffix ??= parts[last], (last -= 1);
+  while (first < last && isSiteName(parts[first], siteKeys)) suffix ??= parts[first], (first += 1);
   if (first === 0 && last === parts.length - 1) {
     // No part names the site: the usual order is `Headline - Site`, and a brand is shorter than a headline.
     const end = parts[parts.length - 1];
