@@ -5,7 +5,7 @@ import { contentHash, wordCount } from './normalize/text.js';
 import type { ArticleRecord, Extraction, ExtractOptions } from './types.js';
 
 /** Bumped whenever extraction output can change, so `reextract` and the archive know which records are stale. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 /**
  * The one code path from HTML to an article record, shared by `newsarc extract`, the crawler and `reextract`.
