@@ -1,5 +1,5 @@
 import type { ChildNode, Element, ParentNode, Text } from 'domhandler';
-import { textOf } from '../parse/index.js';
+import { hintOf, textOf } from '../parse/index.js';
 import { collapseWhitespace, wordCount } from '../normalize/text.js';
 import { addLinksIn, makeResolver, type Resolver } from './links.js';
 import {
@@ -139,7 +139,7 @@ function isFurniture(el: Element, verdicts: FurnitureVerdicts): boolean {
     cache = verdicts.byBoth;
   }
   let verdict = cache.get(key);
-  if (verdict === undefined) cache.set(key, (verdict = furnitureHint(`${cls ?? ''} ${id ?? ''}`)));
+  if (verdict === undefined) cache.set(key, (verdict = furnitureHint(hintOf(el))));
   return verdict;
 }
 

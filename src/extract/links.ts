@@ -93,7 +93,7 @@ function plainUrl(href: string, origin: string | null): string | null {
 }
 
 /** Adds the absolute http(s) address of an <a> or <area> to `into` (a Set keeps the first place of each). */
-export function addLink(el: Element, resolve: Resolver, into: Set<string>): void {
+function addLink(el: Element, resolve: Resolver, into: Set<string>): void {
   if (el.name !== 'a' && el.name !== 'area') return;
   const url = resolve(el.attribs.href);
   if (url) into.add(url);

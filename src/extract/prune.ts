@@ -1,5 +1,6 @@
 import type { Element, ParentNode } from 'domhandler';
 import { LABELS } from '../metadata/labels.js';
+import { hintOf } from '../parse/index.js';
 import { blockFingerprint, flowOf, type Block } from './blocks.js';
 import { BOILERPLATE_LINE, END_OF_ARTICLE, TEASER_HEADING, THRESHOLDS } from './rules.js';
 
@@ -113,9 +114,9 @@ function enclosingRole(block: Block, root: ParentNode): 'caption' | 'left-out' |
   let video = false;
   for (let node: ParentNode | null = block.owner; node && node !== root; node = node.parent) {
     if (node.type !== 'tag') break;
-    const { class: cls, id } = (node as Element).attribs;
-    const hint = cls === undefined ? id : id === undefined ? cls : `${cls} ${id}`;
-    if (hint === undefined) continue;
+    const hint = hintOf(node as Element);
+    if (hint === '') continue;
+    const cls = (node as Element).attribs.class;
     if (NOTICE_HINT.test(hint) || (cls !== undefined && isHiddenByClass(cls))) return 'left-out';
     video ||= VIDEO_HINT.test(hint);
     caption ||= CAPTION_HINT.test(hint);

@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import type { Block, BlockRanges } from './blocks.js';
+import { flowOf, type Block, type BlockRanges } from './blocks.js';
 import { CLASS_WEIGHT, NEGATIVE_HINT, PARAGRAPH_TAGS, POSITIVE_HINT, THRESHOLDS } from './rules.js';
 
 /** The chosen body: the container elements (in document order) and how they were chosen. */
@@ -48,13 +48,6 @@ function classWeight(el: Element): number {
   return weight;
 }
 
-/** The container a block's score starts at: paragraph elements pass it to the element around them. */
-function scoreStart(owner: ParentNode): ParentNode | null {
-  let node: ParentNode | null = owner;
-  while (node && isElementNode(node) && PARAGRAPH_TAGS.has(node.name)) node = node.parent;
-  return node;
-}
-
 /**
  * Scores containers Readability-style (each prose block adds to its container and, decaying, to the two above
  * it), weighting by tag, class/id hints and link density, then extends the winner to siblings that carry prose
@@ -81,7 +74,8 @@ export function chooseBody(blocks: readonly Block[], ranges: BlockRanges, skip: 
     const score = blockScore(block);
     if (score === 0) continue;
     if (block.linkWords === 0) for (let node: ParentNode | null = block.owner; node; node = node.parent) tally(node).prose += block.words;
-    let node = scoreStart(block.owner);
+    // A block's score starts at its text flow: paragraph elements pass it to the element around them.
+    let node = flowOf(block);
     for (let level = 0; node && level < THRESHOLDS.scoreLevels; level++, node = node.parent) {
       if (!isElementNode(node)) break;
       tally(node).score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);

@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { collapseWhitespace } from '../normalize/text.js';
+import { hintOf } from '../parse/index.js';
 import {
   AUTHOR_HINT, BLOCK_TAGS, HEADLINE_CLASS, SITE_HEADING_HINT, BOILERPLATE_TOKEN, BOILERPLATE_TAGS, DATE_HINT, HINT_EXCLUDE, SKIPPED_TAGS,
 } from './rules.js';
@@ -314,9 +315,7 @@ export function collectFacts(doc: Document): PageFacts {
     if (SKIPPED_TAGS.has(name)) return false;
     const block = BLOCK_TAGS.has(name);
     if (block) breakLine();
-    const cls = el.attribs.class;
-    const id = el.attribs.id;
-    const hint = cls && id ? `${cls} ${id}` : (cls ?? id ?? '');
+    const hint = hintOf(el);
     // Pages repeat their class names thousands of times, and the hint regexes are long; most elements have none.
     let verdict = hint === '' ? NO_HINT : verdicts.get(hint);
     if (verdict === undefined) verdicts.set(hint, (verdict = hintVerdict(hint)));

@@ -150,6 +150,15 @@ export function walk(root: ParentNode, enter: (node: ChildNode) => boolean | voi
   }
 }
 
+/**
+ * An element's class and id words together ('' when it has neither): the hint templates give about what an
+ * element holds, read by the content and metadata stages alike.
+ */
+export function hintOf(el: Element): string {
+  const { class: cls, id } = el.attribs;
+  return cls === undefined ? (id ?? '') : id === undefined ? cls : `${cls} ${id}`;
+}
+
 /** The text of a subtree, iteratively (domutils' textContent recurses). */
 export function textOf(root: ParentNode): string {
   let out = '';
